@@ -1,0 +1,40 @@
+"""What each vendor folder under `contracts/apis/` declares about itself."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .specs import Spec, load_spec
+
+
+@dataclass(frozen=True)
+class Api:
+    """One vendor API: its command-line name and the spec of each edition.
+
+    Every folder under `contracts/apis/` defines one of these as `API` in its `__init__`; the core
+    finds them there, so adding an API touches nothing outside its folder and its spec.
+    """
+
+    name: str
+    title: str
+    editions: Mapping[str, str]  # edition -> spec name in specs/; the first is the default
+
+    @property
+    def default_edition(self) -> str:
+        return next(iter(self.editions))
+
+    def spec(self, edition: str | None = None) -> Spec:
+        edition = edition or self.default_edition
+        if edition not in self.editions:
+            known = ", ".join(self.editions)
+            raise KeyError(f"{self.name} has no edition {edition!r} (known: {known})")
+        return load_spec(self.editions[edition])
+
+    def specs(self) -> list[Spec]:
+        return [load_spec(name) for name in self.editions.values()]
+
+
+def generated_package(spec: Spec) -> str:
+    """The package under `generated/` that `make regen` writes for a spec."""
+    return "generated." + spec.name.replace("-", "_")

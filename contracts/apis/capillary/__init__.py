@@ -1,0 +1,9 @@
+"""Capillary Loyalty API, `POST /v3/targetGroups` with behavioural-event targets."""
+
+from ...api import Api
+
+API = Api(
+    name="capillary",
+    title="Capillary Loyalty API",
+    editions={"current": "capillary"},
+)

@@ -1,0 +1,9 @@
+"""Kameleoon Automation API, `POST /key-moments`."""
+
+from ...api import Api
+
+API = Api(
+    name="kameleoon-automation",
+    title="Kameleoon Automation API",
+    editions={"current": "kameleoon-automation"},
+)

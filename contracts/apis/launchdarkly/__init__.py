@@ -1,0 +1,9 @@
+"""LaunchDarkly REST API, `POST /api/v2/segments/{projectKey}/{environmentKey}`."""
+
+from ...api import Api
+
+API = Api(
+    name="launchdarkly",
+    title="LaunchDarkly REST API",
+    editions={"current": "launchdarkly"},
+)

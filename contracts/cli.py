@@ -1,0 +1,71 @@
+"""The `contracts` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from .apis import all_apis
+
+console = Console()
+
+
+class ContractsGroup(click.Group):
+    """Turns errors users can cause (unknown API, missing file, bad spec) into one clear line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (KeyError, FileNotFoundError, ValueError) as error:
+            message = error.args[0] if error.args else str(error)
+            raise click.ClickException(str(message)) from None
+
+
+@click.group(cls=ContractsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="contracts")
+def main() -> None:
+    """Contracts, payloads, mocks and checks for the vendor APIs in specs/."""
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def specs(as_json: bool) -> None:
+    """List the APIs, their spec editions and operations."""
+    rows: list[dict[str, Any]] = []
+    for api in all_apis():
+        for edition in api.editions:
+            spec = api.spec(edition)
+            rows.append(
+                {
+                    "api": api.name,
+                    "edition": edition,
+                    "default": edition == api.default_edition,
+                    "spec": f"specs/{spec.path.name}",
+                    "page": spec.page,
+                    "operations": [
+                        {
+                            "method": op.method.upper(),
+                            "path": op.path,
+                            "operationId": op.operation_id,
+                        }
+                        for op in spec.operations()
+                    ],
+                }
+            )
+    if as_json:
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    table = Table(title="contracts: specs")
+    for column in ("API", "edition", "spec", "operation", "page"):
+        table.add_column(column)
+    for row in rows:
+        edition = row["edition"] + (" (default)" if row["default"] else "")
+        operations = "\n".join(f"{op['method']} {op['path']}" for op in row["operations"])
+        table.add_row(row["api"], edition, row["spec"], operations, row["page"])
+    console.print(table)

@@ -1,0 +1,113 @@
+"""Validating values against a spec's schemas, with errors that name field, rule and page line."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator
+from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator, oas30_format_checker
+
+from .specs import DocRef, Spec, load_spec
+from .violations import Violation, short
+
+Direction = Literal["request", "response"]
+
+
+@functools.cache
+def _validator(spec_path: str, ref: str, direction: Direction) -> Validator:
+    spec = load_spec(spec_path)
+    # Validate against {$ref} with the document's components beside it, so `#/components/...`
+    # references resolve without copying the schema.
+    root = {"$ref": ref, "components": spec.document.get("components", {})}
+    cls = OAS30WriteValidator if direction == "request" else OAS30ReadValidator
+    return cls(root, format_checker=oas30_format_checker)  # type: ignore[no-any-return]
+
+
+def validator(spec: Spec, schema: Mapping[str, Any], direction: Direction) -> Validator:
+    """A cached validator for a schema of `spec` given as `{"$ref": "#/components/schemas/X"}`
+    (every payload of our specs is named, see specs/README.md) or inline."""
+    if set(schema) == {"$ref"}:
+        return _validator(str(spec.path), str(schema["$ref"]), direction)
+    root = {**schema, "components": spec.document.get("components", {})}
+    cls = OAS30WriteValidator if direction == "request" else OAS30ReadValidator
+    return cls(root, format_checker=oas30_format_checker)  # type: ignore[no-any-return]
+
+
+def schema_violations(
+    spec: Spec,
+    schema: Mapping[str, Any],
+    instance: Any,
+    direction: Direction = "request",
+    prefix: str = "",
+) -> list[Violation]:
+    """Every way `instance` breaks `schema`, one Violation each, in document order."""
+    found = validator(spec, schema, direction).iter_errors(instance)
+    return [to_violation(spec, error, prefix) for error in sorted(found, key=_position)]
+
+
+def _position(error: ValidationError) -> tuple[str, ...]:
+    return tuple(str(part) for part in error.absolute_path)
+
+
+def field_path(parts: Any, prefix: str = "") -> str:
+    """`["targets", 0, "name"]` -> `targets[0].name`."""
+    text = prefix
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def to_violation(spec: Spec, error: ValidationError, prefix: str = "") -> Violation:
+    # oneOf/anyOf failures are unreadable as such; the closest branch error says what is wrong.
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        best = min(error.context, key=lambda e: (len(e.path) * -1, e.validator == "type"))
+        best_path = list(error.absolute_path) + list(best.path)
+        error = ValidationError(
+            best.message,
+            validator=best.validator,
+            path=best_path,
+            schema=best.schema,
+            instance=best.instance,
+            validator_value=best.validator_value,
+        )
+    field = field_path(error.absolute_path, prefix)
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    node = schema
+    keyword = str(error.validator)
+    if keyword == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else ""
+        field = field_path([*error.absolute_path, missing], prefix)
+        node = schema.get("properties", {}).get(missing, schema)
+        message = "is required but missing"
+    elif keyword == "additionalProperties" and schema.get("additionalProperties") is False:
+        message = error.message
+    else:
+        message = f"{short(error.instance)} {_explain(keyword, error.validator_value)}"
+    line = node.get("x-doc-line") if isinstance(node, Mapping) else None
+    doc = DocRef(spec.page, int(line)) if line is not None else DocRef(spec.page)
+    return Violation(rule=keyword, field=field, message=message, doc=doc)
+
+
+def _explain(keyword: str, expected: Any) -> str:
+    explanations = {
+        "maxLength": f"is longer than {expected} characters",
+        "minLength": f"is shorter than {expected} characters",
+        "maxItems": f"has more than {expected} items",
+        "minItems": f"has fewer than {expected} items",
+        "maxProperties": f"has more than {expected} entries",
+        "minProperties": f"has fewer than {expected} entries",
+        "maximum": f"is above the maximum {expected}",
+        "minimum": f"is below the minimum {expected}",
+        "pattern": f"does not match the pattern {expected}",
+        "enum": f"is not one of {expected}",
+        "type": f"is not of type {expected}",
+        "format": f"is not a valid {expected}",
+        "const": f"is not {expected!r}",
+    }
+    return explanations.get(keyword, f"fails {keyword} {short(expected)}")

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class TargetGroupType0TrackingType(StrEnum):
+    CAPPING = "CAPPING"
+    DEFAULT = "DEFAULT"
+    NON_CONTINUOUS_STREAKS = "NON_CONTINUOUS_STREAKS"
+    STREAKS = "STREAKS"
+    UNIFIED = "UNIFIED"
+
+    def __str__(self) -> str:
+        return str(self.value)

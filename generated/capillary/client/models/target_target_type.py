@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class TargetTargetType(StrEnum):
+    COUNT = "COUNT"
+    EVENT_ATTRIBUTE = "EVENT_ATTRIBUTE"
+    VISIT = "VISIT"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.product_event_event_type import ProductEventEventType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ProductEvent")
+
+
+@_attrs_define
+class ProductEvent:
+    """
+    Attributes:
+        nonce (str): A random string of 16 hexadecimal characters, unique to each event.
+        event_type (ProductEventEventType):
+        ean (str):
+        visitor_code (str | Unset): Unique Kameleoon visitor ID; required when the query has no visitorCode, ignored
+            otherwise.
+    """
+
+    nonce: str
+    event_type: ProductEventEventType
+    ean: str
+    visitor_code: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        nonce = self.nonce
+
+        event_type = self.event_type.value
+
+        ean = self.ean
+
+        visitor_code = self.visitor_code
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "nonce": nonce,
+                "eventType": event_type,
+                "ean": ean,
+            }
+        )
+        if visitor_code is not UNSET:
+            field_dict["visitorCode"] = visitor_code
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        nonce = d.pop("nonce")
+
+        event_type = ProductEventEventType(d.pop("eventType"))
+
+        ean = d.pop("ean")
+
+        visitor_code = d.pop("visitorCode", UNSET)
+
+        product_event = cls(
+            nonce=nonce,
+            event_type=event_type,
+            ean=ean,
+            visitor_code=visitor_code,
+        )
+
+        product_event.additional_properties = d
+        return product_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.experiment_event_event_type import ExperimentEventEventType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ExperimentEvent")
+
+
+@_attrs_define
+class ExperimentEvent:
+    """
+    Attributes:
+        nonce (str): A random string of 16 hexadecimal characters, unique to each event.
+        event_type (ExperimentEventEventType):
+        id (int):
+        variation_id (int):
+        visitor_code (str | Unset): Required if neither visitorCode nor mappingValue is in the query and mappingValue is
+            not given here; ignored otherwise.
+        mapping_value (str | Unset): Required if neither visitorCode nor mappingValue is in the query and visitorCode is
+            not given here; ignored otherwise.
+        time (int | Unset): Event UNIX millisecond timestamp; required only when delayed=true.
+    """
+
+    nonce: str
+    event_type: ExperimentEventEventType
+    id: int
+    variation_id: int
+    visitor_code: str | Unset = UNSET
+    mapping_value: str | Unset = UNSET
+    time: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        nonce = self.nonce
+
+        event_type = self.event_type.value
+
+        id = self.id
+
+        variation_id = self.variation_id
+
+        visitor_code = self.visitor_code
+
+        mapping_value = self.mapping_value
+
+        time = self.time
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "nonce": nonce,
+                "eventType": event_type,
+                "id": id,
+                "variationId": variation_id,
+            }
+        )
+        if visitor_code is not UNSET:
+            field_dict["visitorCode"] = visitor_code
+        if mapping_value is not UNSET:
+            field_dict["mappingValue"] = mapping_value
+        if time is not UNSET:
+            field_dict["time"] = time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        nonce = d.pop("nonce")
+
+        event_type = ExperimentEventEventType(d.pop("eventType"))
+
+        id = d.pop("id")
+
+        variation_id = d.pop("variationId")
+
+        visitor_code = d.pop("visitorCode", UNSET)
+
+        mapping_value = d.pop("mappingValue", UNSET)
+
+        time = d.pop("time", UNSET)
+
+        experiment_event = cls(
+            nonce=nonce,
+            event_type=event_type,
+            id=id,
+            variation_id=variation_id,
+            visitor_code=visitor_code,
+            mapping_value=mapping_value,
+            time=time,
+        )
+
+        experiment_event.additional_properties = d
+        return experiment_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.personalization_event_event_type import PersonalizationEventEventType
+from ..models.unexposition_cause import UnexpositionCause
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PersonalizationEvent")
+
+
+@_attrs_define
+class PersonalizationEvent:
+    """
+    Attributes:
+        nonce (str): A random string of 16 hexadecimal characters, unique to each event.
+        event_type (PersonalizationEventEventType):
+        id (int):
+        variation_id (int):
+        visitor_code (str | Unset): Required if neither visitorCode nor mappingValue is in the query and mappingValue is
+            not given here; ignored otherwise.
+        mapping_value (str | Unset): Required if neither visitorCode nor mappingValue is in the query and visitorCode is
+            not given here; ignored otherwise.
+        time (int | Unset): Event UNIX millisecond timestamp; required only when delayed=true.
+        unexposition_cause (UnexpositionCause | Unset): Optional if variationId = 0 (reference), useless else.
+    """
+
+    nonce: str
+    event_type: PersonalizationEventEventType
+    id: int
+    variation_id: int
+    visitor_code: str | Unset = UNSET
+    mapping_value: str | Unset = UNSET
+    time: int | Unset = UNSET
+    unexposition_cause: UnexpositionCause | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        nonce = self.nonce
+
+        event_type = self.event_type.value
+
+        id = self.id
+
+        variation_id = self.variation_id
+
+        visitor_code = self.visitor_code
+
+        mapping_value = self.mapping_value
+
+        time = self.time
+
+        unexposition_cause: str | Unset = UNSET
+        if not isinstance(self.unexposition_cause, Unset):
+            unexposition_cause = self.unexposition_cause.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "nonce": nonce,
+                "eventType": event_type,
+                "id": id,
+                "variationId": variation_id,
+            }
+        )
+        if visitor_code is not UNSET:
+            field_dict["visitorCode"] = visitor_code
+        if mapping_value is not UNSET:
+            field_dict["mappingValue"] = mapping_value
+        if time is not UNSET:
+            field_dict["time"] = time
+        if unexposition_cause is not UNSET:
+            field_dict["unexpositionCause"] = unexposition_cause
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        nonce = d.pop("nonce")
+
+        event_type = PersonalizationEventEventType(d.pop("eventType"))
+
+        id = d.pop("id")
+
+        variation_id = d.pop("variationId")
+
+        visitor_code = d.pop("visitorCode", UNSET)
+
+        mapping_value = d.pop("mappingValue", UNSET)
+
+        time = d.pop("time", UNSET)
+
+        _unexposition_cause = d.pop("unexpositionCause", UNSET)
+        unexposition_cause: UnexpositionCause | Unset
+        if isinstance(_unexposition_cause, Unset):
+            unexposition_cause = UNSET
+        else:
+            unexposition_cause = UnexpositionCause(_unexposition_cause)
+
+        personalization_event = cls(
+            nonce=nonce,
+            event_type=event_type,
+            id=id,
+            variation_id=variation_id,
+            visitor_code=visitor_code,
+            mapping_value=mapping_value,
+            time=time,
+            unexposition_cause=unexposition_cause,
+        )
+
+        personalization_event.additional_properties = d
+        return personalization_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

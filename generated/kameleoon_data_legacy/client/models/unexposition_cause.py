@@ -1,0 +1,14 @@
+from enum import StrEnum
+
+
+class UnexpositionCause(StrEnum):
+    GLOBAL_EXCLUSION = "GLOBAL_EXCLUSION"
+    PERSONALIZATION_CAPPING = "PERSONALIZATION_CAPPING"
+    PERSONALIZATION_EXCLUSION = "PERSONALIZATION_EXCLUSION"
+    PRIORITY = "PRIORITY"
+    SCENARIO = "SCENARIO"
+    SCHEDULE = "SCHEDULE"
+    VISITOR_CAPPING = "VISITOR_CAPPING"
+
+    def __str__(self) -> str:
+        return str(self.value)

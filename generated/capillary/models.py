@@ -1,4 +1,4 @@
-# Generated from specs/capillary.yaml by `make regen` (tools/regen.py); do not edit.
+# Generated from specs/capillary.yaml by `make regen`; do not edit.
 
 from __future__ import annotations
 
@@ -148,8 +148,7 @@ class ExtendedFieldInfo(BaseModel):
     name: Annotated[
         str,
         Field(
-            description='Name of the event attribute to aggregate (e.g. cartId, price).',
-            min_length=1,
+            description='Name of the event attribute to aggregate (e.g. cartId, price).'
         ),
     ]
     aggregate_function: Annotated[
@@ -323,7 +322,6 @@ class TargetCreate(BaseModel):
         Field(
             alias='eventName',
             description='Name of the behavioural (or EMF) event the target counts; present for every behavioural target.',
-            min_length=1,
         ),
     ] = MISSING
     target_group_id: Annotated[
@@ -516,15 +514,13 @@ class TargetGroupCreate(BaseModel):
     periods: Annotated[
         list[TargetGroupPeriodCreate] | MISSING,
         Field(
-            description='The periods (cycles) of the group, in chronological order and not overlapping.',
-            min_length=1,
+            description='The periods (cycles) of the group, in chronological order and not overlapping.'
         ),
     ] = MISSING
     targets: Annotated[
         list[TargetCreate] | MISSING,
         Field(
-            description="The targets of the group. Each target's defaultValues holds one entry per period, in the order of periods.",
-            min_length=1,
+            description="The targets of the group. Each target's defaultValues holds one entry per period, in the order of periods."
         ),
     ] = MISSING
 

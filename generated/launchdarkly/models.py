@@ -1,4 +1,4 @@
-# Generated from specs/launchdarkly.yaml by `make regen` (tools/regen.py); do not edit.
+# Generated from specs/launchdarkly.yaml by `make regen`; do not edit.
 
 from __future__ import annotations
 

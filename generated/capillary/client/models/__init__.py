@@ -18,6 +18,7 @@ from .target_default_value import TargetDefaultValue
 from .target_enrolment_method import TargetEnrolmentMethod
 from .target_filter import TargetFilter
 from .target_filter_entity_type import TargetFilterEntityType
+from .target_group import TargetGroup
 from .target_group_create import TargetGroupCreate
 from .target_group_create_frequency_type import TargetGroupCreateFrequencyType
 from .target_group_create_target_evaluation_type import (
@@ -31,11 +32,8 @@ from .target_group_period_create_period_status import (
 )
 from .target_group_period_period_status import TargetGroupPeriodPeriodStatus
 from .target_group_response import TargetGroupResponse
-from .target_group_type_0 import TargetGroupType0
-from .target_group_type_0_target_evaluation_type import (
-    TargetGroupType0TargetEvaluationType,
-)
-from .target_group_type_0_tracking_type import TargetGroupType0TrackingType
+from .target_group_target_evaluation_type import TargetGroupTargetEvaluationType
+from .target_group_tracking_type import TargetGroupTrackingType
 from .target_target_entity import TargetTargetEntity
 from .target_target_period_default_values_map import TargetTargetPeriodDefaultValuesMap
 from .target_target_type import TargetTargetType
@@ -57,6 +55,7 @@ __all__ = (
     "TargetEnrolmentMethod",
     "TargetFilter",
     "TargetFilterEntityType",
+    "TargetGroup",
     "TargetGroupCreate",
     "TargetGroupCreateFrequencyType",
     "TargetGroupCreateTargetEvaluationType",
@@ -66,9 +65,8 @@ __all__ = (
     "TargetGroupPeriodCreatePeriodStatus",
     "TargetGroupPeriodPeriodStatus",
     "TargetGroupResponse",
-    "TargetGroupType0",
-    "TargetGroupType0TargetEvaluationType",
-    "TargetGroupType0TrackingType",
+    "TargetGroupTargetEvaluationType",
+    "TargetGroupTrackingType",
     "TargetTargetEntity",
     "TargetTargetPeriodDefaultValuesMap",
     "TargetTargetType",

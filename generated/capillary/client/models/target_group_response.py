@@ -10,7 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.api_error import ApiError
-    from ..models.target_group_type_0 import TargetGroupType0
+    from ..models.target_group import TargetGroup
 
 
 T = TypeVar("T", bound="TargetGroupResponse")
@@ -22,23 +22,23 @@ class TargetGroupResponse:
     is null and errors lists {code, message} entries.
 
         Attributes:
-            data (None | TargetGroupType0 | Unset): The created target group as returned by Capillary.
+            data (None | TargetGroup | Unset): The created target group, or null when the request failed.
             errors (list[ApiError] | None | Unset): Errors, or null when there are none.
             warnings (list[ApiError] | None | Unset): Warnings, or null when there are none.
     """
 
-    data: None | TargetGroupType0 | Unset = UNSET
+    data: None | TargetGroup | Unset = UNSET
     errors: list[ApiError] | None | Unset = UNSET
     warnings: list[ApiError] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.target_group_type_0 import TargetGroupType0
+        from ..models.target_group import TargetGroup
 
         data: dict[str, Any] | None | Unset
         if isinstance(self.data, Unset):
             data = UNSET
-        elif isinstance(self.data, TargetGroupType0):
+        elif isinstance(self.data, TargetGroup):
             data = self.data.to_dict()
         else:
             data = self.data
@@ -82,11 +82,11 @@ class TargetGroupResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.api_error import ApiError
-        from ..models.target_group_type_0 import TargetGroupType0
+        from ..models.target_group import TargetGroup
 
         d = dict(src_dict)
 
-        def _parse_data(data: object) -> None | TargetGroupType0 | Unset:
+        def _parse_data(data: object) -> None | TargetGroup | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -94,12 +94,12 @@ class TargetGroupResponse:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_target_group_type_0 = TargetGroupType0.from_dict(data)
+                data_type_0 = TargetGroup.from_dict(data)
 
-                return componentsschemas_target_group_type_0
+                return data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | TargetGroupType0 | Unset, data)
+            return cast(None | TargetGroup | Unset, data)
 
         data = _parse_data(d.pop("data", UNSET))
 

@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.target_group_type_0_target_evaluation_type import (
-    TargetGroupType0TargetEvaluationType,
-)
-from ..models.target_group_type_0_tracking_type import TargetGroupType0TrackingType
+from ..models.target_group_target_evaluation_type import TargetGroupTargetEvaluationType
+from ..models.target_group_tracking_type import TargetGroupTrackingType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,11 +16,11 @@ if TYPE_CHECKING:
     from ..models.target_group_period import TargetGroupPeriod
 
 
-T = TypeVar("T", bound="TargetGroupType0")
+T = TypeVar("T", bound="TargetGroup")
 
 
 @_attrs_define
-class TargetGroupType0:
+class TargetGroup:
     """The created target group as returned by Capillary.
 
     Attributes:
@@ -34,15 +32,14 @@ class TargetGroupType0:
         preferred_till_id (int | Unset): Identifier of the preferred POS till.
         periods (list[TargetGroupPeriod] | Unset): The periods of the group with their IDs and attribution.
         total_periods (int | Unset): Total number of periods of the group.
-        target_evaluation_type (TargetGroupType0TargetEvaluationType | Unset): Evaluation strategy of the targets.
+        target_evaluation_type (TargetGroupTargetEvaluationType | Unset): Evaluation strategy of the targets.
         recurring_cycles (int | Unset): Number of cycles for which the tracking recurs.
         frequency (int | Unset): Frequency count, relative to the frequency type.
         target_cycle_start_date (datetime.datetime | Unset): Start date and time of the target cycle (UTC).
         target_cycle_end_date (datetime.datetime | Unset): End date and time of the target cycle (UTC).
         target_cycle_start_date_iso (datetime.datetime | Unset): Start of the target cycle in ISO 8601 with offset.
         target_cycle_end_date_iso (datetime.datetime | Unset): End of the target cycle in ISO 8601 with offset.
-        tracking_type (TargetGroupType0TrackingType | Unset): What the milestone tracks (see
-            TargetGroupCreate.trackingType).
+        tracking_type (TargetGroupTrackingType | Unset): What the milestone tracks (see TargetGroupCreate.trackingType).
         targets (list[Target] | Unset): The targets of the group with their IDs, rule set IDs and per-period default
             values.
         leaderboard_enabled (bool | Unset): Whether the leaderboard feature is enabled.
@@ -58,14 +55,14 @@ class TargetGroupType0:
     preferred_till_id: int | Unset = UNSET
     periods: list[TargetGroupPeriod] | Unset = UNSET
     total_periods: int | Unset = UNSET
-    target_evaluation_type: TargetGroupType0TargetEvaluationType | Unset = UNSET
+    target_evaluation_type: TargetGroupTargetEvaluationType | Unset = UNSET
     recurring_cycles: int | Unset = UNSET
     frequency: int | Unset = UNSET
     target_cycle_start_date: datetime.datetime | Unset = UNSET
     target_cycle_end_date: datetime.datetime | Unset = UNSET
     target_cycle_start_date_iso: datetime.datetime | Unset = UNSET
     target_cycle_end_date_iso: datetime.datetime | Unset = UNSET
-    tracking_type: TargetGroupType0TrackingType | Unset = UNSET
+    tracking_type: TargetGroupTrackingType | Unset = UNSET
     targets: list[Target] | Unset = UNSET
     leaderboard_enabled: bool | Unset = UNSET
     user_created: bool | Unset = UNSET
@@ -225,11 +222,11 @@ class TargetGroupType0:
         total_periods = d.pop("totalPeriods", UNSET)
 
         _target_evaluation_type = d.pop("targetEvaluationType", UNSET)
-        target_evaluation_type: TargetGroupType0TargetEvaluationType | Unset
+        target_evaluation_type: TargetGroupTargetEvaluationType | Unset
         if isinstance(_target_evaluation_type, Unset):
             target_evaluation_type = UNSET
         else:
-            target_evaluation_type = TargetGroupType0TargetEvaluationType(
+            target_evaluation_type = TargetGroupTargetEvaluationType(
                 _target_evaluation_type
             )
 
@@ -274,11 +271,11 @@ class TargetGroupType0:
             )
 
         _tracking_type = d.pop("trackingType", UNSET)
-        tracking_type: TargetGroupType0TrackingType | Unset
+        tracking_type: TargetGroupTrackingType | Unset
         if isinstance(_tracking_type, Unset):
             tracking_type = UNSET
         else:
-            tracking_type = TargetGroupType0TrackingType(_tracking_type)
+            tracking_type = TargetGroupTrackingType(_tracking_type)
 
         _targets = d.pop("targets", UNSET)
         targets: list[Target] | Unset = UNSET
@@ -295,7 +292,7 @@ class TargetGroupType0:
 
         time_zone_name = d.pop("timeZoneName", UNSET)
 
-        target_group_type_0 = cls(
+        target_group = cls(
             id=id,
             name=name,
             from_date=from_date,
@@ -318,8 +315,8 @@ class TargetGroupType0:
             time_zone_name=time_zone_name,
         )
 
-        target_group_type_0.additional_properties = d
-        return target_group_type_0
+        target_group.additional_properties = d
+        return target_group
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class TargetGroupType0TrackingType(StrEnum):
+class TargetGroupTrackingType(StrEnum):
     CAPPING = "CAPPING"
     DEFAULT = "DEFAULT"
     NON_CONTINUOUS_STREAKS = "NON_CONTINUOUS_STREAKS"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class TargetGroupType0TargetEvaluationType(StrEnum):
+class TargetGroupTargetEvaluationType(StrEnum):
     CYCLIC_WINDOW = "CYCLIC_WINDOW"
     FIXED_CALENDAR_WINDOW = "FIXED_CALENDAR_WINDOW"
     PERIOD_AGNOSTIC_WINDOW = "PERIOD_AGNOSTIC_WINDOW"

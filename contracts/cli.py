@@ -69,3 +69,53 @@ def specs(as_json: bool) -> None:
         operations = "\n".join(f"{op['method']} {op['path']}" for op in row["operations"])
         table.add_row(row["api"], edition, row["spec"], operations, row["page"])
     console.print(table)
+
+
+def _parse_settings(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    settings: dict[str, dict[str, Any]] = {}
+    for item in values:
+        name, sep, raw = item.partition("=")
+        api, dot, key = name.partition(".")
+        if not sep or not dot:
+            raise click.BadParameter(f"{item!r}: expected API.KEY=VALUE", param_hint="--setting")
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError:
+            value = raw  # a bare word is a string
+        settings.setdefault(api, {})[key] = value
+    return settings
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--api", "apis", multiple=True, help="Serve only this API (repeatable).")
+@click.option("--strict", is_flag=True, help="Answer body violations with 400 and their list.")
+@click.option(
+    "--db", type=click.Path(dir_okay=False), help="SQLite store file (default: temporary)."
+)
+@click.option("--workers", default=1, show_default=True, type=int, help="uvicorn worker processes.")
+@click.option(
+    "--setting",
+    "settings",
+    multiple=True,
+    metavar="API.KEY=VALUE",
+    help="A mock setting, VALUE in JSON (repeatable): launchdarkly.rate_limit=5.",
+)
+def mock(
+    host: str,
+    port: int,
+    apis: tuple[str, ...],
+    strict: bool,
+    db: str | None,
+    workers: int,
+    settings: tuple[str, ...],
+) -> None:
+    """Serve the mock servers of the APIs on one port."""
+    from .mock import MockConfig, serve, served_apis
+
+    config = MockConfig(apis, strict, db, _parse_settings(settings)).with_db()
+    names = ", ".join(api.name for api in served_apis(config)) or "(no API has a mock yet)"
+    console.print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
+    console.print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
+    serve(config, host, port, workers)

@@ -5,5 +5,6 @@ from ...api import Api
 API = Api(
     name="capillary",
     title="Capillary Loyalty API",
+    package=__name__,
     editions={"current": "capillary"},
 )

@@ -5,5 +5,6 @@ from ...api import Api
 API = Api(
     name="kameleoon-data",
     title="Kameleoon Data API",
+    package=__name__,
     editions={"current": "kameleoon-data", "legacy": "kameleoon-data-legacy"},
 )

@@ -5,5 +5,6 @@ from ...api import Api
 API = Api(
     name="launchdarkly",
     title="LaunchDarkly REST API",
+    package=__name__,
     editions={"current": "launchdarkly"},
 )

@@ -1,0 +1,295 @@
+"""The mock server: one ASGI app serving every API's mock routes, a journal and a reset.
+
+Each vendor folder's `mock.py` defines `routes(ctx) -> list[MockRoute]`; a handler takes the request
+and returns an `Answer`. This module turns answers into responses, journals every exchange in the
+store, and serves the reserved routes under `/_contracts/`:
+
+    GET  /_contracts/health                   which APIs are served, strict or not
+    GET  /_contracts/journal?api=A&after=N    the journal (JSON list of exchanges)
+    GET  /_contracts/records/{api}/{kind}     a mock's stored state (events, segments, ...)
+    POST /_contracts/reset?api=A              forget journal and state (of one API, or all)
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .api import Api
+from .apis import all_apis, get_api
+from .journal import JournalEntry, redact_headers
+from .store import Store
+from .violations import Violation
+
+RESERVED_PREFIX = "/_contracts"
+CONFIG_ENV = "CONTRACTS_MOCK_CONFIG"
+VIOLATIONS_HEADER = "x-contract-violations"  # how many rules the request broke
+RULES_HEADER = "x-contract-rules"  # which ones (unique names, comma-separated)
+
+log = logging.getLogger("contracts.mock")
+
+
+@dataclass(frozen=True)
+class MockConfig:
+    """What a mock server serves and how; JSON-able so worker processes can rebuild it."""
+
+    apis: tuple[str, ...] = ()  # API names; empty: every API that has a mock
+    strict: bool = False  # answer body violations with 400 where the real service accepts them
+    db: str | None = None  # the SQLite store file; None: a new file in a temporary directory
+    settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per API
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> MockConfig:
+        data = json.loads(text)
+        return cls(
+            apis=tuple(data["apis"]),
+            strict=data["strict"],
+            db=data["db"],
+            settings=data["settings"],
+        )
+
+    def with_db(self) -> MockConfig:
+        """This config with a store file chosen (a temporary one when none is given)."""
+        if self.db:
+            return self
+        folder = tempfile.mkdtemp(prefix="contracts-mock-")
+        return MockConfig(self.apis, self.strict, str(Path(folder) / "mock.sqlite3"), self.settings)
+
+
+@dataclass
+class Answer:
+    """What a mock handler answers. `body` is JSON-able, or bytes sent as they are."""
+
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    violations: list[Violation] = field(default_factory=list)
+    request_body: bytes | None = None  # what the handler read, for the journal
+    media_type: str = "application/json"
+
+
+Handler = Callable[[Request], Awaitable[Answer]]
+
+
+@dataclass(frozen=True)
+class MockRoute:
+    method: str
+    path: str
+    handler: Handler
+
+
+@dataclass(frozen=True)
+class MockContext:
+    """What a vendor mock gets: its API, the shared store and its own settings."""
+
+    api: Api
+    store: Store
+    config: MockConfig
+
+    @property
+    def strict(self) -> bool:
+        return self.config.strict
+
+    @property
+    def settings(self) -> Mapping[str, Any]:
+        return self.config.settings.get(self.api.name, {})
+
+
+def served_apis(config: MockConfig) -> list[Api]:
+    names = config.apis or tuple(api.name for api in all_apis())
+    apis = [get_api(name) for name in names]
+    return [api for api in apis if api.room("mock") is not None]
+
+
+def build_app(config: MockConfig, store: Store | None = None) -> Starlette:
+    """The ASGI app for a config; `store` defaults to the config's store file."""
+    config = config.with_db()
+    store = store or Store(config.db or "")
+    apis = served_apis(config)
+    routes: list[Route] = []
+    for api in apis:
+        mock = api.room("mock")
+        assert mock is not None
+        context = MockContext(api, store, config)
+        for route in mock.routes(context):
+            routes.append(
+                Route(route.path, _endpoint(api, route, store), methods=[route.method.upper()])
+            )
+    routes += _reserved_routes(apis, config, store)
+    app = Starlette(routes=routes)
+    app.state.store = store
+    app.state.config = config
+    return app
+
+
+def app_from_env() -> Starlette:
+    """The app factory uvicorn workers call (`contracts mock --workers N`)."""
+    return build_app(MockConfig.from_json(os.environ[CONFIG_ENV]))
+
+
+def _endpoint(api: Api, route: MockRoute, store: Store) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        try:
+            answer = await route.handler(request)
+        except Exception:  # a bug in a mock must still answer, and be seen in the journal
+            log.exception("%s mock failed on %s %s", api.name, request.method, request.url.path)
+            answer = Answer(500, {"message": f"the {api.name} mock failed; see its log"})
+        response = to_response(answer)
+        store.record_exchange(
+            JournalEntry(
+                api=api.name,
+                method=request.method,
+                path=request.url.path,
+                query=request.url.query,
+                request_headers=redact_headers(request.headers.items()),
+                request_body=answer.request_body,
+                request_size=(
+                    len(answer.request_body)
+                    if answer.request_body is not None
+                    else int(request.headers.get("content-length") or 0)
+                ),
+                status=answer.status,
+                response_headers=redact_headers(response.headers.items()),
+                response_body=bytes(response.body) or None,
+                violations=[v.to_dict() for v in answer.violations],
+                at=time.time(),
+            )
+        )
+        return response
+
+    return endpoint
+
+
+def to_response(answer: Answer) -> Response:
+    headers = dict(answer.headers)
+    if answer.violations:
+        headers[VIOLATIONS_HEADER] = str(len(answer.violations))
+        rules = list(dict.fromkeys(v.rule for v in answer.violations))
+        headers[RULES_HEADER] = ",".join(rules[:20])
+    if answer.body is None:
+        return Response(status_code=answer.status, headers=headers)
+    if isinstance(answer.body, bytes):
+        return Response(answer.body, answer.status, headers, media_type=answer.media_type)
+    return JSONResponse(answer.body, answer.status, headers, media_type=answer.media_type)
+
+
+def _reserved_routes(apis: list[Api], config: MockConfig, store: Store) -> list[Route]:
+    async def health(request: Request) -> Response:
+        return JSONResponse({"apis": [api.name for api in apis], "strict": config.strict})
+
+    async def journal(request: Request) -> Response:
+        try:
+            after = int(request.query_params.get("after", "0"))
+        except ValueError:
+            return JSONResponse({"message": "after: not an integer"}, 400)
+        entries = store.journal(request.query_params.get("api"), after)
+        return JSONResponse([entry.to_dict() for entry in entries])
+
+    async def records(request: Request) -> Response:
+        api, kind = request.path_params["api"], request.path_params["kind"]
+        return JSONResponse([{"key": k, "value": v} for k, v in store.records(api, kind)])
+
+    async def reset(request: Request) -> Response:
+        store.reset(request.query_params.get("api"))
+        return Response(status_code=204)
+
+    return [
+        Route(f"{RESERVED_PREFIX}/health", health, methods=["GET"]),
+        Route(f"{RESERVED_PREFIX}/journal", journal, methods=["GET"]),
+        Route(f"{RESERVED_PREFIX}/records/{{api}}/{{kind}}", records, methods=["GET"]),
+        Route(f"{RESERVED_PREFIX}/reset", reset, methods=["POST"]),
+    ]
+
+
+async def read_body(request: Request, limit: int) -> bytes | None:
+    """The body, or None as soon as it is known to exceed `limit` bytes.
+
+    A declared Content-Length over the limit is refused before reading anything; a chunked body is
+    read only up to the limit, so an over-limit body never sits in memory whole.
+    """
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return None
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+# -- running it -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunningMock:
+    """A mock server started by `running_mock`: its URL and its store (journal, state)."""
+
+    url: str
+    store: Store
+    config: MockConfig
+
+    def journal(self, api: str | None = None) -> list[JournalEntry]:
+        return self.store.journal(api)
+
+    def reset(self, api: str | None = None) -> None:
+        self.store.reset(api)
+
+
+@contextmanager
+def running_mock(
+    config: MockConfig | None = None, host: str = "127.0.0.1", port: int = 0
+) -> Iterator[RunningMock]:
+    """Serve the mock on a background thread (a free port by default) until the block ends."""
+    config = (config or MockConfig()).with_db()
+    store = Store(config.db or "")
+    app = build_app(config, store)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, name="contracts-mock", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the mock server did not start on {host}:{port}")
+        time.sleep(0.01)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield RunningMock(f"http://{host}:{bound}", store, config)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        store.close()
+
+
+def serve(config: MockConfig, host: str, port: int, workers: int = 1) -> None:
+    """Serve in the foreground (the `contracts mock` command)."""
+    config = config.with_db()
+    if workers > 1:
+        os.environ[CONFIG_ENV] = config.to_json()
+        uvicorn.run(
+            "contracts.mock:app_from_env", factory=True, host=host, port=port, workers=workers
+        )
+    else:
+        uvicorn.run(build_app(config), host=host, port=port)

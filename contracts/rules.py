@@ -1,0 +1,48 @@
+"""Named rules: what each vendor folder's `rules.py` states beyond its spec's JSON Schema.
+
+A rule is data (name, page line, one-line statement, severity); checking it is a plain function
+in the vendor folder that returns `rule.violation(...)` for each breach. Strategies for invalid
+payloads name the rule they break, so a test can assert that exactly that rule fired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .specs import DocRef
+from .violations import Severity, Violation
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    doc: DocRef
+    statement: str  # the rule in one sentence, as the page states it (or as we read it)
+    severity: Severity = Severity.ERROR
+    choice: str = ""  # where the page is vague: what we chose and why
+
+    def violation(self, field: str, message: str, line: int | None = None) -> Violation:
+        return Violation(self.name, field, message, self.doc, self.severity, line)
+
+
+class RuleBook:
+    """The rules of one API (or one edition), by name."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self._rules = {rule.name: rule for rule in rules}
+
+    def __getitem__(self, name: str) -> Rule:
+        return self._rules[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._rules
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules.values())
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def names(self) -> list[str]:
+        return list(self._rules)

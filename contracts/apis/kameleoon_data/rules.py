@@ -1,0 +1,644 @@
+"""Every rule of `/visit/events`, both editions: the query, the headers, the body and each event.
+
+Rules come from two places. The per-field ones (required, type, length, enum, JSON shape) are read
+from the edition's spec by `events.edition`, and named `<EVENT>.<field>:<check>` (or
+`<field>:<check>` for fields every event carries). The rest are written here, one `Rule` each, with
+the page line that states them. `check_request` applies them all; `check_body` the body ones.
+
+Checking is one pass per line with no schema engine in the loop: a 3 MB body of 30,000 events is
+validated in a fraction of a second (benchmarks/bench_visit_events.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ...exchange import HttpRequest
+from ...rules import Rule, RuleBook
+from ...violations import Severity, Violation, short
+from .codec import read_json_value, read_text_value, split_line
+from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
+
+NONCE = re.compile(r"[0-9A-Fa-f]{16}\Z")
+# Substrings of user agents that the IAB/ABC list and every bot filter treat as robots. The list
+# itself is not public; these are the generic markers it is built around.
+BOT_MARKERS = re.compile(
+    r"bot\b|bot/|crawler|spider|slurp|scrapy|headless|python-requests|curl/|wget/|httpclient",
+    re.IGNORECASE,
+)
+BEARER = re.compile(r"Bearer [A-Za-z0-9\-._~+/]+=*\Z")
+WARNING = Severity.WARNING
+
+
+# -- the rule book ------------------------------------------------------------------------------
+
+
+def _line(ed: Edition, current: int, legacy: int) -> int:
+    return current if ed.name == "current" else legacy
+
+
+def _hand_written_rules(ed: Edition) -> list[Rule]:
+    doc = ed.doc
+    legacy = ed.name == "legacy"
+    rules = [
+        Rule(
+            "body_size",
+            ed.body_doc,
+            f"The body is at most {ed.max_body_bytes:,} bytes "
+            f"({'10' if legacy else '3'} MB, read as MiB); larger bodies are answered 413.",
+        ),
+        Rule("body_encoding", doc(_line(ed, 261, 34)), "The body is UTF-8 text."),
+        Rule("body_has_events", doc(_line(ed, 93, 36)), "The body holds one or more events."),
+        Rule(
+            "line_syntax",
+            doc(_line(ed, 94, 36)),
+            "Each line is name=value pairs joined by '&', values escaped as encodeURIComponent "
+            "does.",
+        ),
+        Rule(
+            "json_syntax",
+            doc(_line(ed, 99, 38)),
+            "With json=true the body is a JSON array of event objects.",
+        ),
+        Rule(
+            "json_switch_matches_body",
+            doc(_line(ed, 80, 26)),
+            "A JSON-array body needs json=true; without it the body is read as lines.",
+            choice="A body starting with '[' cannot be a line of name=value pairs, so it is "
+            "reported as the json switch missing rather than as a line syntax error.",
+        ),
+        Rule(
+            "duplicate_field",
+            doc(_line(ed, 94, 36)),
+            "A name appears once per event.",
+            WARNING,
+            choice="The page's name=value format has one value per name; a repeated name is "
+            "ambiguous (most parsers keep the last), so it is a warning.",
+        ),
+        Rule(
+            "event_type_known",
+            ed.event_type_doc,
+            f"eventType is one of {', '.join(ed.events)}" + (", in any case." if legacy else "."),
+        ),
+        Rule(
+            "nonce_unique",
+            doc(_line(ed, 108, 50)),
+            "Each event's nonce is unique (within a body; the mock also deduplicates across "
+            "requests).",
+        ),
+        Rule(
+            "visitor_identified",
+            doc(_line(ed, 105, 42)),
+            "visitorCode"
+            + (" or mappingValue" if legacy else "")
+            + " is given in the query or on every event.",
+        ),
+        Rule(
+            "unexposition_cause_needs_reference",
+            doc(_line(ed, 173, 122)),
+            "unexpositionCause is only valid when variationId is 0.",
+            WARNING if legacy else Severity.ERROR,
+            choice="The older page calls it 'useless' otherwise: ignored, so a warning there."
+            if legacy
+            else "",
+        ),
+        Rule(
+            "custom_data_value_length",
+            doc(_line(ed, 203, 146)),
+            "Each valuesCountMap value is at most 2048 characters, or 100 when "
+            "mappingIdentifier is true."
+            if not legacy
+            else "Each valuesCountMap value is at most 1024 characters.",
+        ),
+        Rule(
+            "unknown_field",
+            ed.body_doc,
+            "A field no event type documents is an undocumented extension.",
+            WARNING,
+        ),
+        Rule(
+            "field_of_other_event_type",
+            doc(_line(ed, 116, 54)),
+            "A field is documented 'only for' its event type; elsewhere it is ignored.",
+            WARNING,
+        ),
+        Rule(
+            "unknown_query_param",
+            doc(_line(ed, 47, 9)),
+            "A query parameter the page does not list is an undocumented extension.",
+            WARNING,
+        ),
+        Rule(
+            "bot_user_agent",
+            doc(_line(ed, 9, 7)),
+            "Requests from bots and spiders (IAB/ABC user-agent rules) are refused with 403.",
+            choice="The IAB/ABC list is not public; the mock refuses user agents carrying the "
+            "generic robot markers (bot, crawler, spider, ...) and HTTP libraries' defaults, "
+            "which the page asks non-browser clients to override.",
+        ),
+    ]
+    if not legacy:
+        rules += [
+            Rule(
+                "event_type_case",
+                ed.event_type_doc,
+                "eventType is written in upper case as the page lists it.",
+                WARNING,
+                choice="The older page says eventType is case-insensitive (reference.txt:52) "
+                "and Kameleoon's SDK sends camelCase, so other cases are accepted with a "
+                "warning.",
+            ),
+            Rule(
+                "metadata_keys_int32",
+                doc(159),
+                "CONVERSION metadata keys are metadata ids (int32).",
+            ),
+            Rule(
+                "authorization_header",
+                doc(271),
+                "An Authorization header, when sent, is 'Bearer <token>'; a malformed one is "
+                "answered 401.",
+                choice="The operation declares no security; only a present but malformed "
+                "header can be refused.",
+            ),
+        ]
+    else:
+        rules += [
+            Rule(
+                "time_when_delayed",
+                doc(46),
+                "With delayed=true every event carries time (a UNIX millisecond timestamp).",
+            ),
+            Rule(
+                "time_without_delayed",
+                doc(46),
+                "time is only read when delayed=true; elsewhere it is ignored.",
+                WARNING,
+            ),
+        ]
+    return rules  # fmt: skip
+
+
+def _field_rules(ed: Edition) -> list[Rule]:
+    """The rules the spec states per field, named `<EVENT>.<field>:<check>`."""
+    rules: dict[str, Rule] = {}
+
+    def add(field: FieldSpec) -> None:
+        name = field.rule
+        if field.required:
+            rules[f"{name}:required"] = Rule(f"{name}:required", field.doc, f"{name} is required.")
+        if field.kind != "string":
+            rules[f"{name}:type"] = Rule(f"{name}:type", field.doc, f"{name} is {field.kind}.")
+        if field.max_length is not None:
+            rules[f"{name}:max_length"] = Rule(
+                f"{name}:max_length", field.doc, f"{name} is at most {field.max_length} characters."
+            )
+        if field.enum is not None:
+            rules[f"{name}:enum"] = Rule(
+                f"{name}:enum", field.doc, f"{name} is one of {', '.join(field.enum)}."
+            )
+        if field.name == "nonce":
+            rules["nonce:format"] = Rule(
+                "nonce:format", field.doc, "nonce is 16 hexadecimal characters."
+            )
+        if field.max_entries is not None:
+            rules[f"{name}:max_entries"] = Rule(
+                f"{name}:max_entries", field.doc, f"{name} has at most {field.max_entries} entries."
+            )
+        if field.max_values is not None:
+            rules[f"{name}:max_values"] = Rule(
+                f"{name}:max_values",
+                field.doc,
+                f"{name} has at most {field.max_values} values per id.",
+            )
+        if field.kind == "metadata" and field.max_value_length is not None:
+            rules[f"{name}:value_length"] = Rule(
+                f"{name}:value_length", field.doc,
+                f"{name} values are at most {field.max_value_length} characters.",
+            )  # fmt: skip
+
+    for field in ed.common.values():
+        add(field)
+    for event in ed.events.values():
+        for field in event.fields.values():
+            if field.name not in ed.common:
+                add(field)
+    for param in ed.query.values():
+        name = f"query.{param.name}"
+        if param.required:
+            rules[f"{name}:required"] = Rule(f"{name}:required", param.doc, f"{name} is required.")
+        if param.kind != "string":
+            rules[f"{name}:type"] = Rule(f"{name}:type", param.doc, f"{name} is {param.kind}.")
+        if param.max_length is not None:
+            rules[f"{name}:max_length"] = Rule(
+                f"{name}:max_length", param.doc, f"{name} is at most {param.max_length} characters."
+            )
+    return list(rules.values())
+
+
+@functools.cache
+def rule_book(edition_name: str | None = None) -> RuleBook:
+    ed = edition(edition_name)
+    return RuleBook([*_hand_written_rules(ed), *_field_rules(ed)])
+
+
+RULES = rule_book()
+BODY_RULES = frozenset({"body_size", "body_encoding", "body_has_events", "line_syntax",
+                        "json_syntax", "json_switch_matches_body"})  # fmt: skip
+QUERY_RULE_PREFIX = "query."
+
+
+# -- checking one event -----------------------------------------------------------------------
+
+Found = list[tuple[str, str, str]]  # (rule, field, message)
+
+
+def _check_value(field: FieldSpec, value: Any, found: Found, event: Mapping[str, Any]) -> None:
+    """Limits and shapes of one typed value (its type already checked)."""
+    name = field.rule
+    kind = field.kind
+    if kind == "string":
+        if field.max_length is not None and len(value) > field.max_length:
+            found.append(
+                (
+                    f"{name}:max_length",
+                    field.name,
+                    f"{short(value)} is longer than {field.max_length} characters",
+                )
+            )
+        if field.enum is not None and value not in field.enum:
+            found.append(
+                (
+                    f"{name}:enum",
+                    field.name,
+                    f"{short(value)} is not one of {', '.join(field.enum)}",
+                )
+            )
+    elif kind in INT_RANGES:
+        low, high = INT_RANGES[kind]
+        if not low <= value <= high:
+            found.append((f"{name}:type", field.name, f"{value} is out of the {kind} range"))
+    elif kind == "int32_list":
+        low, high = INT_RANGES["int32"]
+        for index, item in enumerate(value):
+            if item is None and field.nullable_items:
+                continue
+            if not (isinstance(item, int) and not isinstance(item, bool) and low <= item <= high):
+                found.append(
+                    (f"{name}:type", f"{field.name}[{index}]", f"{short(item)} is not an int32")
+                )
+                break
+    elif kind == "metadata":
+        _check_metadata(name, field, value, found)
+    elif kind == "values_count_map":
+        _check_values_count_map(name, field, value, found, event)
+
+
+def _check_metadata(name: str, field: FieldSpec, value: dict[str, Any], found: Found) -> None:
+    if field.max_entries is not None and len(value) > field.max_entries:
+        found.append(
+            (
+                f"{name}:max_entries",
+                field.name,
+                f"has {len(value)} ids, more than {field.max_entries}",
+            )
+        )
+    low, high = INT_RANGES["int32"]
+    for key, values in value.items():
+        where = f"{field.name}.{key[:20]}"
+        if not (re.fullmatch(r"-?[0-9]+", key) and low <= int(key) <= high):
+            found.append(("metadata_keys_int32", where, f"key {short(key)} is not an int32 id"))
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            found.append((f"{name}:type", where, "is not a JSON array of strings"))
+            continue
+        if field.max_values is not None and len(values) > field.max_values:
+            found.append(
+                (
+                    f"{name}:max_values",
+                    where,
+                    f"has {len(values)} values, more than {field.max_values}",
+                )
+            )
+        limit = field.max_value_length
+        if limit is not None:
+            for item in values:
+                if len(item) > limit:
+                    found.append(
+                        (
+                            f"{name}:value_length",
+                            where,
+                            f"{short(item)} is longer than {limit} characters",
+                        )
+                    )
+                    break
+
+
+def _check_values_count_map(
+    name: str, field: FieldSpec, value: dict[str, Any], found: Found, event: Mapping[str, Any]
+) -> None:
+    if field.max_entries is not None and len(value) > field.max_entries:
+        found.append(
+            (
+                f"{name}:max_entries",
+                field.name,
+                f"has {len(value)} values, more than {field.max_entries}",
+            )
+        )
+    mapping = event.get("mappingIdentifier") in (True, "true")
+    limit = field.max_value_length_mapping if mapping else field.max_value_length
+    low, high = INT_RANGES["int32"]
+    for key, count in value.items():
+        if not (isinstance(count, int) and not isinstance(count, bool) and low <= count <= high):
+            found.append(
+                (
+                    f"{name}:type",
+                    f"{field.name}.{key[:20]}",
+                    f"count {short(count)} is not an int32",
+                )
+            )
+        if limit is not None and len(key) > limit:
+            why = " (mappingIdentifier is true)" if mapping else ""
+            found.append(
+                (
+                    "custom_data_value_length",
+                    field.name,
+                    f"value {short(key)} is longer than {limit} characters{why}",
+                )
+            )
+
+
+def _undocumented(ed: Edition, name: str, event_spec: EventSpec | None, found: Found) -> None:
+    owners = ed.field_owner(name)
+    if not owners:
+        found.append(("unknown_field", name, "is not documented for any event type"))
+    elif event_spec is not None:
+        where = f"is documented only for {', '.join(owners)}, not {event_spec.event_type}"
+        found.append(("field_of_other_event_type", name, where))
+
+
+def check_event(
+    ed: Edition, event: Mapping[str, Any], textual: bool, found: Found
+) -> tuple[str | None, bool, bool]:
+    """Append the event's breaches to `found`; values are text (line form) or JSON values.
+
+    Returns what the body rules need: (nonce, carries a visitor id, carries time).
+    """
+    raw_type = event.get("eventType")
+    event_spec: EventSpec | None = None
+    if raw_type is None:
+        found.append(("eventType:required", "eventType", "is required but missing"))
+    elif not isinstance(raw_type, str) or raw_type.upper() not in ed.events:
+        known = ", ".join(ed.events)
+        found.append(("event_type_known", "eventType", f"{short(raw_type)} is not one of {known}"))
+    else:
+        event_spec = ed.events[raw_type.upper()]
+        if raw_type != event_spec.event_type and ed.name == "current":
+            message = f"{raw_type!r} is not spelled as the page lists it ({event_spec.event_type})"
+            found.append(("event_type_case", "eventType", message))
+    fields = event_spec.fields if event_spec else ed.common
+    variation: Any = 0
+    for name, value in event.items():
+        field = fields.get(name)
+        if field is None:
+            if name != "eventType":
+                _undocumented(ed, name, event_spec, found)
+            continue
+        if field.kind == "string" and (textual or isinstance(value, str)):
+            # The common case, inlined: most fields are strings (hot loop).
+            limit = field.max_length
+            if limit is not None and len(value) > limit:
+                found.append((f"{field.rule}:max_length", name,
+                              f"{short(value)} is longer than {limit} characters"))  # fmt: skip
+            if field.enum is not None and value not in field.enum:
+                found.append((f"{field.rule}:enum", name,
+                              f"{short(value)} is not one of {', '.join(field.enum)}"))  # fmt: skip
+            continue
+        try:
+            typed = (read_text_value if textual else read_json_value)(field, value)
+        except ValueError as error:
+            found.append((f"{field.rule}:type", name, str(error)))
+            continue
+        _check_value(field, typed, found, event)
+        if name == "variationId":
+            variation = typed
+    if event_spec is not None:
+        for name in event_spec.required:
+            if name not in event:
+                found.append((f"{event_spec.fields[name].rule}:required", name,
+                              "is required but missing"))  # fmt: skip
+        if (
+            variation
+            and "unexpositionCause" in event
+            and event_spec.event_type == "PERSONALIZATION"
+        ):
+            found.append(("unexposition_cause_needs_reference", "unexpositionCause",
+                          f"is set while variationId is {variation}, not 0"))  # fmt: skip
+    nonce = event.get("nonce")
+    if not isinstance(nonce, str):
+        nonce = None
+    elif not NONCE.match(nonce):
+        found.append(("nonce:format", "nonce", f"{short(nonce)} is not 16 hexadecimal characters"))
+    has_visitor = "visitorCode" in event or (ed.name == "legacy" and "mappingValue" in event)
+    return nonce, has_visitor, "time" in event
+
+
+# -- checking a body --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyContext:
+    """What the body rules need from the query."""
+
+    json_form: bool = False
+    visitor_in_query: bool = False
+    delayed: bool = False
+
+
+def _events(
+    ed: Edition, text: str, context: BodyContext, add: Callable[[str, str, str, int | None], None]
+) -> Iterator[tuple[int | None, str, Mapping[str, Any]]]:
+    """(line, field prefix, event) for each event of the body; syntax problems go to `add`."""
+    if context.json_form:
+        try:
+            events = json.loads(text)
+        except ValueError as error:
+            add("json_syntax", "body", f"is not JSON ({error})", None)
+            return
+        if not isinstance(events, list):
+            add("json_syntax", "body", f"is a JSON {type(events).__name__}, not an array", None)
+            return
+        for index, event in enumerate(events):
+            if not isinstance(event, dict):
+                add("json_syntax", f"[{index}]", f"{short(event)} is not an event object", None)
+                continue
+            yield None, f"[{index}].", event
+        return
+    if text.lstrip().startswith("["):
+        add(
+            "json_switch_matches_body",
+            "body",
+            "starts with '[' (a JSON array) but the query does not set json=true",
+            None,
+        )
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line or line == "\r":
+            continue
+        fields, problems, duplicates = split_line(line.removesuffix("\r"))
+        for problem in problems:
+            add("line_syntax", "", problem, number)
+        for name in duplicates:
+            add("duplicate_field", name, "appears more than once on the line", number)
+        if fields:
+            yield number, "", fields
+
+
+def check_body(body: bytes, ed: Edition, context: BodyContext) -> list[Violation]:
+    """Every breach of the body rules and the per-event rules, in body order."""
+    book = rule_book(ed.name)
+    violations: list[Violation] = []
+
+    def add(rule: str, field: str, message: str, line: int | None) -> None:
+        violations.append(book[rule].violation(field, message, line))
+
+    if len(body) > ed.max_body_bytes:
+        add(
+            "body_size",
+            "body",
+            f"is {len(body):,} bytes, more than the {ed.max_body_bytes:,}-byte limit",
+            None,
+        )
+        return violations
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        add("body_encoding", "body", f"is not UTF-8 ({error.reason} at byte {error.start})", None)
+        return violations
+
+    nonces: dict[str, str] = {}
+    count = 0
+    found: Found = []
+    for line, prefix, event in _events(ed, text, context, add):
+        count += 1
+        where = f"line {line}" if line is not None else prefix.rstrip(".")
+        nonce, has_visitor, has_time = check_event(ed, event, not context.json_form, found)
+        for rule, field, message in found:
+            add(rule, prefix + field, message, line)
+        found.clear()
+        if nonce is not None:
+            seen = nonces.get(nonce.lower())
+            if seen is not None:
+                add(
+                    "nonce_unique",
+                    prefix + "nonce",
+                    f"{nonce!r} was already used by the event on {seen}",
+                    line,
+                )
+            else:
+                nonces[nonce.lower()] = where
+        if not context.visitor_in_query and not has_visitor:
+            which = "visitorCode or mappingValue" if ed.name == "legacy" else "visitorCode"
+            add(
+                "visitor_identified",
+                prefix + "visitorCode",
+                f"is missing: the query has no {which}, so every event needs one",
+                line,
+            )
+        if ed.name == "legacy":
+            if context.delayed and not has_time:
+                add(
+                    "time_when_delayed",
+                    prefix + "time",
+                    "is missing: delayed=true requires time on every event",
+                    line,
+                )
+            elif has_time and not context.delayed:
+                add(
+                    "time_without_delayed",
+                    prefix + "time",
+                    "is ignored: the query does not set delayed=true",
+                    line,
+                )
+    if count == 0 and not any(v.rule in BODY_RULES for v in violations):
+        add("body_has_events", "body", "holds no event", None)
+    return violations  # fmt: skip
+
+
+# -- checking a request -----------------------------------------------------------------------
+
+
+def _boolean(text: str | None) -> bool | None:
+    return {"true": True, "false": False}.get(text or "")
+
+
+def check_query(request: HttpRequest, ed: Edition) -> list[Violation]:
+    book = rule_book(ed.name)
+    violations = []
+    for name, param in ed.query.items():
+        value = request.param(name)
+        rule = f"query.{name}"
+        if value is None:
+            if param.required:
+                violations.append(
+                    book[f"{rule}:required"].violation(name, "is required but missing")
+                )
+            continue
+        if param.required and param.min_length and len(value) < param.min_length:
+            violations.append(book[f"{rule}:required"].violation(name, "is empty"))
+        if param.kind == "boolean" and _boolean(value) is None:
+            violations.append(
+                book[f"{rule}:type"].violation(name, f"{short(value)} is not true or false")
+            )
+        if param.max_length is not None and len(value) > param.max_length:
+            violations.append(book[f"{rule}:max_length"].violation(
+                name, f"{short(value)} is longer than {param.max_length} characters"))  # fmt: skip
+    for name in request.query:
+        if name not in ed.query:
+            violations.append(book["unknown_query_param"].violation(
+                name, f"is not a documented query parameter (value {short(request.param(name))})"
+            ))  # fmt: skip
+    return violations
+
+
+def check_headers(request: HttpRequest, ed: Edition) -> list[Violation]:
+    book = rule_book(ed.name)
+    violations = []
+    agent = request.header("user-agent")
+    if agent and BOT_MARKERS.search(agent):
+        message = f"{short(agent)} looks like a bot or an HTTP library default"
+        violations.append(book["bot_user_agent"].violation("User-Agent", message))
+    auth = request.header("authorization")
+    if "authorization_header" in book and auth is not None and not BEARER.match(auth):
+        violations.append(book["authorization_header"].violation(
+            "Authorization", "is not 'Bearer <token>'"))  # fmt: skip
+    return violations
+
+
+def body_context(request: HttpRequest, ed: Edition) -> BodyContext:
+    visitor = bool(request.param("visitorCode")) or (
+        ed.name == "legacy" and bool(request.param("mappingValue"))
+    )
+    return BodyContext(
+        json_form=_boolean(request.param("json")) is True,
+        visitor_in_query=visitor,
+        delayed=_boolean(request.param("delayed")) is True,
+    )
+
+
+def check_request(request: HttpRequest, edition_name: str | None = None) -> list[Violation]:
+    """Everything the contract says about a request: query, headers, body, events."""
+    ed = edition(edition_name)
+    return [
+        *check_query(request, ed),
+        *check_headers(request, ed),
+        *check_body(request.body, ed, body_context(request, ed)),
+    ]
+
+
+def rules_of(violations: Iterable[Violation]) -> set[str]:
+    return {violation.rule for violation in violations}

@@ -119,3 +119,57 @@ def mock(
     console.print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
     console.print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
     serve(config, host, port, workers)
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["ERR", "WARN", "NONE"], case_sensitive=False),
+    default="ERR",
+    show_default=True,
+    help="Exit 1 when a change reaches this level (NONE: report only).",
+)
+def diff(old: str, new: str, output_format: str, fail_on: str) -> None:
+    """List what changed from spec OLD to spec NEW (names in specs/ or paths, YAML or JSON),
+    each change levelled for a client: ERR breaks clients, WARN may, INFO does not.
+
+    Exit status: 0; 1 when a change reaches --fail-on; 2 when a spec cannot be read."""
+    from rich.console import Console
+
+    from .diff import (
+        Level,
+        SpecInputError,
+        diff_files,
+        fails,
+        render_json,
+        render_markdown,
+        render_text,
+    )
+
+    class UnreadableSpec(click.ClickException):
+        exit_code = 2  # not 1: CI tells a broken input from a breaking change
+
+    try:
+        changes = diff_files(old, new)
+    except SpecInputError as error:
+        raise UnreadableSpec(str(error)) from None
+    if output_format == "json":
+        click.echo(render_json(changes))
+    elif output_format == "markdown":
+        click.echo(render_markdown(changes, old, new))
+    else:
+        out = Console(highlight=False, soft_wrap=True)
+        for line in render_text(changes, old, new):
+            out.print(line)
+    threshold = None if fail_on.upper() == "NONE" else Level(fail_on.upper())
+    if fails(changes, threshold):
+        sys.exit(1)

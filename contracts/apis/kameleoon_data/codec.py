@@ -132,9 +132,10 @@ def read_text_value(field: FieldSpec, text: str) -> Any:
             raise ValueError(f"{text[:40]!r} is not a boolean (true or false)")
         return text == "true"
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except ValueError:
         raise ValueError(f"{text[:40]!r} is not JSON") from None
+    return read_json_value(field, value)  # the JSON must also be the right container
 
 
 def read_json_value(field: FieldSpec, value: Any) -> Any:

@@ -27,10 +27,23 @@ from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
 NONCE = re.compile(r"[0-9A-Fa-f]{16}\Z")
 # Substrings of user agents that the IAB/ABC list and every bot filter treat as robots. The list
 # itself is not public; these are the generic markers it is built around.
-BOT_MARKERS = re.compile(
-    r"bot\b|bot/|crawler|spider|slurp|scrapy|headless|python-requests|curl/|wget/|httpclient",
+BOT_MARKERS = re.compile(r"bot\b|bot/|crawler|spider|slurp|scrapy|headless", re.IGNORECASE)
+# HTTP libraries' default user agents: the page asks non-browser clients to override them, but
+# Kameleoon's own SDK sends aiohttp's default and is served, so they are only a warning.
+LIBRARY_AGENTS = re.compile(
+    r"^(python-requests|python-urllib|python/[0-9.]+ aiohttp|aiohttp|curl|wget|okhttp|"
+    r"go-http-client|java/|apache-httpclient|axios|node-fetch|undici)",
     re.IGNORECASE,
 )
+# What kameleoon-client-python 3.22 sends that no page documents (read from its source and seen
+# in tests/apis/kameleoon_data/sdk_traffic.json): accepted, reported as warnings.
+SDK_EVENT_TYPES = {"ACTIVITY": "kameleoon/network/activity_event.py:8-11"}
+SDK_FIELDS = {"userAgent": "kameleoon/network/tracking_builder.py:139-156"}
+SDK_QUERY = {
+    "sdkName": "kameleoon/network/url_provider.py:44-52",
+    "sdkVersion": "kameleoon/network/url_provider.py:44-52",
+    "bodyUa": "kameleoon/network/url_provider.py:39-42",
+}
 BEARER = re.compile(r"Bearer [A-Za-z0-9\-._~+/]+=*\Z")
 WARNING = Severity.WARNING
 
@@ -45,6 +58,7 @@ def _line(ed: Edition, current: int, legacy: int) -> int:
 def _hand_written_rules(ed: Edition) -> list[Rule]:
     doc = ed.doc
     legacy = ed.name == "legacy"
+    other = "current" if legacy else "older"
     rules = [
         Rule(
             "body_size",
@@ -88,15 +102,17 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
         Rule(
             "nonce_unique",
             doc(_line(ed, 108, 50)),
-            "Each event's nonce is unique (within a body; the mock also deduplicates across "
-            "requests).",
+            "Each event's nonce is unique within a body; across requests a repeated nonce is a "
+            "retry, stored once.",
         ),
         Rule(
             "visitor_identified",
             doc(_line(ed, 105, 42)),
-            "visitorCode"
-            + (" or mappingValue" if legacy else "")
-            + " is given in the query or on every event.",
+            "visitorCode (or mappingValue) is given in the query or on every event.",
+            choice=""
+            if legacy
+            else "The current page dropped mappingValue, but Kameleoon's SDK identifies visitors "
+            "by it (older page, reference.txt:44), so it counts.",
         ),
         Rule(
             "unexposition_cause_needs_reference",
@@ -110,10 +126,10 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
         Rule(
             "custom_data_value_length",
             doc(_line(ed, 203, 146)),
-            "Each valuesCountMap value is at most 2048 characters, or 100 when "
-            "mappingIdentifier is true."
-            if not legacy
-            else "Each valuesCountMap value is at most 1024 characters.",
+            "Each valuesCountMap value is at most 1024 characters."
+            if legacy
+            else "Each valuesCountMap value is at most 2048 characters, or 100 when "
+            "mappingIdentifier is true.",
         ),
         Rule(
             "unknown_field",
@@ -138,8 +154,33 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             doc(_line(ed, 9, 7)),
             "Requests from bots and spiders (IAB/ABC user-agent rules) are refused with 403.",
             choice="The IAB/ABC list is not public; the mock refuses user agents carrying the "
-            "generic robot markers (bot, crawler, spider, ...) and HTTP libraries' defaults, "
-            "which the page asks non-browser clients to override.",
+            "generic robot markers (bot, crawler, spider, slurp, scrapy, headless).",
+        ),
+        Rule(
+            "library_user_agent",
+            doc(_line(ed, 10, 7)),
+            "Clients other than browsers set their own User-Agent instead of their HTTP "
+            "library's default.",
+            WARNING,
+            choice="Kameleoon's own SDK sends aiohttp's default and is served (it treats 403 as "
+            "success, so a refusal would go unnoticed): a warning, not a 403.",
+        ),
+        Rule(
+            "sdk_extension",
+            ed.body_doc,
+            "What Kameleoon's SDK sends beyond the pages (the activity event, userAgent, "
+            "sdkName, sdkVersion, bodyUa) is an undocumented extension.",
+            WARNING,
+            choice="Read from kameleoon-client-python 3.22 and its captured traffic "
+            "(tests/apis/kameleoon_data/sdk_traffic.json); the service serves its own SDK.",
+        ),
+        Rule(
+            "other_edition_field",
+            ed.body_doc,
+            f"A field documented only on the {other} page is outside this edition.",
+            WARNING,
+            choice="Kameleoon's SDK still sends older spellings (referrersIndices, mappingValue), "
+            "so the other edition's fields are warnings, not errors.",
         ),
     ]
     if not legacy:
@@ -149,22 +190,17 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
                 ed.event_type_doc,
                 "eventType is written in upper case as the page lists it.",
                 WARNING,
-                choice="The older page says eventType is case-insensitive (reference.txt:52) "
-                "and Kameleoon's SDK sends camelCase, so other cases are accepted with a "
-                "warning.",
+                choice="The older page says eventType is case-insensitive (reference.txt:52) and "
+                "Kameleoon's SDK sends camelCase, so other cases are accepted with a warning.",
             ),
-            Rule(
-                "metadata_keys_int32",
-                doc(159),
-                "CONVERSION metadata keys are metadata ids (int32).",
-            ),
+            Rule("metadata_keys_int32", doc(159), "CONVERSION metadata keys are ids (int32)."),
             Rule(
                 "authorization_header",
                 doc(271),
                 "An Authorization header, when sent, is 'Bearer <token>'; a malformed one is "
                 "answered 401.",
-                choice="The operation declares no security; only a present but malformed "
-                "header can be refused.",
+                choice="The operation declares no security; only a present but malformed header "
+                "can be refused.",
             ),
         ]
     else:
@@ -181,7 +217,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
                 WARNING,
             ),
         ]
-    return rules  # fmt: skip
+    return rules
 
 
 def _field_rules(ed: Edition) -> list[Rule]:
@@ -372,13 +408,32 @@ def _check_values_count_map(
             )
 
 
+def _other_edition(ed: Edition) -> Edition:
+    return edition("legacy" if ed.name == "current" else "current")
+
+
+@functools.cache
+def _sdk_event(edition_name: str, event_type: str) -> EventSpec:
+    """An event type only the SDK sends: it carries the fields every event carries."""
+    ed = edition(edition_name)
+    return EventSpec(event_type, ed.common, ed.body_doc)
+
+
 def _undocumented(ed: Edition, name: str, event_spec: EventSpec | None, found: Found) -> None:
     owners = ed.field_owner(name)
-    if not owners:
+    if owners:
+        if event_spec is not None and event_spec.event_type in ed.events:
+            where = f"is documented only for {', '.join(owners)}, not {event_spec.event_type}"
+            found.append(("field_of_other_event_type", name, where))
+    elif name in SDK_FIELDS:
+        where = f"is sent by Kameleoon's SDK ({SDK_FIELDS[name]}) but on no page"
+        found.append(("sdk_extension", name, where))
+    elif _other_edition(ed).field_owner(name):
+        other = _other_edition(ed)
+        where = f"is documented only on the {other.name} page ({other.page})"
+        found.append(("other_edition_field", name, where))
+    else:
         found.append(("unknown_field", name, "is not documented for any event type"))
-    elif event_spec is not None:
-        where = f"is documented only for {', '.join(owners)}, not {event_spec.event_type}"
-        found.append(("field_of_other_event_type", name, where))
 
 
 def check_event(
@@ -392,12 +447,17 @@ def check_event(
     event_spec: EventSpec | None = None
     if raw_type is None:
         found.append(("eventType:required", "eventType", "is required but missing"))
+    elif isinstance(raw_type, str) and raw_type.upper() in SDK_EVENT_TYPES:
+        event_spec = _sdk_event(ed.name, raw_type.upper())
+        source = SDK_EVENT_TYPES[raw_type.upper()]
+        message = f"{raw_type!r} is sent by Kameleoon's SDK ({source}) but on no page"
+        found.append(("sdk_extension", "eventType", message))
     elif not isinstance(raw_type, str) or raw_type.upper() not in ed.events:
         known = ", ".join(ed.events)
         found.append(("event_type_known", "eventType", f"{short(raw_type)} is not one of {known}"))
     else:
         event_spec = ed.events[raw_type.upper()]
-        if raw_type != event_spec.event_type and ed.name == "current":
+        if raw_type != event_spec.event_type and ed.name == "current":  # older page: any case
             message = f"{raw_type!r} is not spelled as the page lists it ({event_spec.event_type})"
             found.append(("event_type_case", "eventType", message))
     fields = event_spec.fields if event_spec else ed.common
@@ -443,7 +503,7 @@ def check_event(
         nonce = None
     elif not NONCE.match(nonce):
         found.append(("nonce:format", "nonce", f"{short(nonce)} is not 16 hexadecimal characters"))
-    has_visitor = "visitorCode" in event or (ed.name == "legacy" and "mappingValue" in event)
+    has_visitor = "visitorCode" in event or "mappingValue" in event
     return nonce, has_visitor, "time" in event
 
 
@@ -542,7 +602,7 @@ def check_body(body: bytes, ed: Edition, context: BodyContext) -> list[Violation
             else:
                 nonces[nonce.lower()] = where
         if not context.visitor_in_query and not has_visitor:
-            which = "visitorCode or mappingValue" if ed.name == "legacy" else "visitorCode"
+            which = "visitorCode or mappingValue"
             add(
                 "visitor_identified",
                 prefix + "visitorCode",
@@ -597,11 +657,20 @@ def check_query(request: HttpRequest, ed: Edition) -> list[Violation]:
         if param.max_length is not None and len(value) > param.max_length:
             violations.append(book[f"{rule}:max_length"].violation(
                 name, f"{short(value)} is longer than {param.max_length} characters"))  # fmt: skip
+    other = _other_edition(ed)
     for name in request.query:
-        if name not in ed.query:
-            violations.append(book["unknown_query_param"].violation(
-                name, f"is not a documented query parameter (value {short(request.param(name))})"
-            ))  # fmt: skip
+        if name in ed.query:
+            continue
+        value = short(request.param(name))
+        if name in SDK_QUERY:
+            message = f"= {value} is sent by Kameleoon's SDK ({SDK_QUERY[name]}) but on no page"
+            violations.append(book["sdk_extension"].violation(name, message))
+        elif name in other.query:
+            message = f"= {value} is documented only on the {other.name} page ({other.page})"
+            violations.append(book["other_edition_field"].violation(name, message))
+        else:
+            message = f"= {value} is not a documented query parameter"
+            violations.append(book["unknown_query_param"].violation(name, message))
     return violations
 
 
@@ -610,8 +679,11 @@ def check_headers(request: HttpRequest, ed: Edition) -> list[Violation]:
     violations = []
     agent = request.header("user-agent")
     if agent and BOT_MARKERS.search(agent):
-        message = f"{short(agent)} looks like a bot or an HTTP library default"
+        message = f"{short(agent)} looks like a bot or a spider"
         violations.append(book["bot_user_agent"].violation("User-Agent", message))
+    elif agent and LIBRARY_AGENTS.search(agent):
+        message = f"{short(agent)} is an HTTP library's default; set your own"
+        violations.append(book["library_user_agent"].violation("User-Agent", message))
     auth = request.header("authorization")
     if "authorization_header" in book and auth is not None and not BEARER.match(auth):
         violations.append(book["authorization_header"].violation(
@@ -620,9 +692,7 @@ def check_headers(request: HttpRequest, ed: Edition) -> list[Violation]:
 
 
 def body_context(request: HttpRequest, ed: Edition) -> BodyContext:
-    visitor = bool(request.param("visitorCode")) or (
-        ed.name == "legacy" and bool(request.param("mappingValue"))
-    )
+    visitor = bool(request.param("visitorCode")) or bool(request.param("mappingValue"))
     return BodyContext(
         json_form=_boolean(request.param("json")) is True,
         visitor_in_query=visitor,

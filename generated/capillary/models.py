@@ -258,7 +258,10 @@ class ApiError(BaseModel):
         ),
     ]
     message: Annotated[
-        str, Field(description='Human-readable description of the error.')
+        str,
+        Field(
+            description="Human-readable description of the error (the page's Description column, line 682)."
+        ),
     ]
 
 

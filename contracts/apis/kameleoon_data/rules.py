@@ -558,13 +558,33 @@ def _events(
             yield number, "", fields
 
 
-def check_body(body: bytes, ed: Edition, context: BodyContext) -> list[Violation]:
-    """Every breach of the body rules and the per-event rules, in body order."""
+@dataclass(frozen=True)
+class AcceptedEvent:
+    """An event that broke no error rule, as it was sent (text values for the line form)."""
+
+    position: str  # "line 3" or "[2]"
+    fields: Mapping[str, Any]
+
+
+def check_body(
+    body: bytes,
+    ed: Edition,
+    context: BodyContext,
+    accepted: list[AcceptedEvent] | None = None,
+) -> list[Violation]:
+    """Every breach of the body rules and the per-event rules, in body order.
+
+    When `accepted` is given, the events that broke no error rule are appended to it.
+    """
     book = rule_book(ed.name)
     violations: list[Violation] = []
+    error_count = 0
 
     def add(rule: str, field: str, message: str, line: int | None) -> None:
-        violations.append(book[rule].violation(field, message, line))
+        nonlocal error_count
+        found_rule = book[rule]
+        error_count += found_rule.severity is Severity.ERROR
+        violations.append(found_rule.violation(field, message, line))
 
     if len(body) > ed.max_body_bytes:
         add(
@@ -585,6 +605,7 @@ def check_body(body: bytes, ed: Edition, context: BodyContext) -> list[Violation
     found: Found = []
     for line, prefix, event in _events(ed, text, context, add):
         count += 1
+        errors_before = error_count
         where = f"line {line}" if line is not None else prefix.rstrip(".")
         nonce, has_visitor, has_time = check_event(ed, event, not context.json_form, found)
         for rule, field, message in found:
@@ -624,6 +645,8 @@ def check_body(body: bytes, ed: Edition, context: BodyContext) -> list[Violation
                     "is ignored: the query does not set delayed=true",
                     line,
                 )
+        if accepted is not None and error_count == errors_before:
+            accepted.append(AcceptedEvent(where, event))
     if count == 0 and not any(v.rule in BODY_RULES for v in violations):
         add("body_has_events", "body", "holds no event", None)
     return violations  # fmt: skip

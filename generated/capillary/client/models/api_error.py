@@ -17,7 +17,7 @@ class ApiError:
         code (int): Capillary error code. Codes documented for this call: 310069 - target group name already exists
             (line 683); 300004 - invalid input, check all values (line 684); 310008 - length of target rule name cannot
             exceed 200 (line 685).
-        message (str): Human-readable description of the error.
+        message (str): Human-readable description of the error (the page's Description column, line 682).
     """
 
     code: int

@@ -1,0 +1,128 @@
+"""The `/visit/events` mock: faithful to the service by default, strict on request.
+
+Faithful (the page, openapi.txt:264-282): the query is checked at once (400 when malformed), a bot
+user agent is refused (403), a malformed Authorization header is refused (401), an over-limit body
+is refused (413) without being read whole, and any other request is accepted with 202 whatever its
+body, because the service checks the body later. Body violations are reported in the
+`x-contract-violations`/`x-contract-rules` headers and the journal. `--strict` answers them with 400
+and their list instead.
+
+Events that break no error rule are stored once per (siteCode, nonce): a retry with the same nonces
+stores nothing twice (`GET /_contracts/records/kameleoon-data/event`).
+
+So that an application using Kameleoon's SDK runs against the mock whole, it also serves the SDK's
+configuration (`GET /v3/{siteCode}`), OAuth token (`POST /oauth/token`) and remote visitor data
+(`GET /visit/visitor`) endpoints, with contents from `--setting kameleoon-data.sdk_config=...`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.requests import Request
+
+from ...exchange import HttpRequest
+from ...mock import Answer, MockContext, MockRoute, read_body
+from ...violations import Violation, errors
+from .events import edition
+from .rules import AcceptedEvent, body_context, check_body, check_headers, check_query
+
+# What the SDK needs to start and track: no flags, no custom data (tests pass richer ones).
+DEFAULT_SDK_CONFIG: dict[str, Any] = {
+    "configuration": {"realTimeUpdate": False, "consentType": "OPTIONAL", "dataApiDomain": None},
+    "customData": [],
+    "segments": [],
+    "featureFlags": [],
+    "dateModified": 0,
+}
+
+
+def _violation_list(violations: list[Violation]) -> list[dict[str, Any]]:
+    return [v.to_dict() for v in violations]
+
+
+def routes(ctx: MockContext) -> list[MockRoute]:
+    ed = edition(ctx.settings.get("edition"))
+
+    async def post_visit_events(request: Request) -> Answer:
+        http = HttpRequest(
+            request.method,
+            request.url.path,
+            parse_qs(request.url.query, keep_blank_values=True),
+            {k.lower(): v for k, v in request.headers.items()},
+        )
+        query = check_query(http, ed)
+        if errors(query):
+            lines = "; ".join(str(v) for v in errors(query))
+            body = {
+                "message": f"Malformed URL query syntax: {lines}",
+                "violations": _violation_list(query),
+            }
+            return Answer(400, body, violations=query)
+        headers = check_headers(http, ed)
+        refused = {v.rule: v for v in errors(headers)}
+        if "authorization_header" in refused:
+            return Answer(
+                401, {"message": str(refused["authorization_header"])}, violations=headers
+            )
+        if "bot_user_agent" in refused:
+            return Answer(403, {"message": "Forbidden user-agent"}, violations=headers)
+
+        raw = await read_body(request, ed.max_body_bytes)
+        if raw is None:
+            size = request.headers.get("content-length", "more than the limit")
+            message = f"The body is too large: {size} bytes, limit {ed.max_body_bytes:,}"
+            return Answer(413, {"message": message}, violations=[*query, *headers])
+
+        accepted: list[AcceptedEvent] = []
+        found = check_body(raw, ed, body_context(http, ed), accepted)
+        violations: list[Violation] = [*query, *headers, *found]
+        if ctx.strict and errors(found):
+            listed = _violation_list(errors(found))
+            return Answer(400, listed, violations=violations, request_body=raw)
+
+        stored = _store(ctx, http, accepted)
+        counts = {
+            "x-contract-events-stored": str(stored),
+            "x-contract-events-duplicate": str(len(accepted) - stored),
+        }
+        return Answer(202, None, counts, violations, request_body=raw)
+
+    async def sdk_config(request: Request) -> Answer:
+        return Answer(200, ctx.settings.get("sdk_config", DEFAULT_SDK_CONFIG))
+
+    async def oauth_token(request: Request) -> Answer:
+        token = {
+            "access_token": secrets.token_urlsafe(24),
+            "expires_in": 3600,
+            "token_type": "Bearer",
+        }
+        return Answer(200, token)
+
+    async def remote_visitor(request: Request) -> Answer:
+        return Answer(
+            200, ctx.settings.get("visitor_data", {"currentVisit": None, "previousVisits": []})
+        )
+
+    return [
+        MockRoute("POST", "/visit/events", post_visit_events),
+        MockRoute("GET", "/v3/{siteCode}", sdk_config),
+        MockRoute("POST", "/oauth/token", oauth_token),
+        MockRoute("GET", "/visit/visitor", remote_visitor),
+    ]
+
+
+def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -> int:
+    """Store the accepted events once per (siteCode, nonce); how many were new."""
+    site = http.param("siteCode") or ""
+    visitor = http.param("visitorCode")
+    records = []
+    for event in accepted:
+        fields = dict(event.fields)
+        if visitor and "visitorCode" not in fields:
+            fields["visitorCode"] = visitor
+        nonce = str(fields.get("nonce", "")).lower()
+        records.append((f"{site}:{nonce}", {"siteCode": site, **fields}))
+    return sum(ctx.store.insert_new(ctx.api.name, "event", records))

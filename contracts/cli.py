@@ -203,6 +203,8 @@ def validate(
     Prints each violation with its line (line-per-event bodies), field, rule and page line; exits 1
     when any is an error, 0 when there are only warnings.
     """
+    from rich.markup import escape
+
     from .apis import get_api
     from .exchange import HttpRequest
     from .violations import Severity
@@ -235,11 +237,8 @@ def validate(
         name = body_file.name
         for violation in violations:
             colour = "red" if violation.severity is Severity.ERROR else "yellow"
-            console.print(
-                f"{name}: [{colour}]{violation.severity}[/] {violation}",
-                markup=True,
-                highlight=False,
-            )
+            text = f"{name}: [{colour}]{violation.severity}[/] {escape(str(violation))}"
+            console.print(text, highlight=False, soft_wrap=True)
         warnings = len(violations) - error_count
         verdict = "[red]invalid[/]" if error_count else "[green]valid[/]"
         console.print(f"{name}: {verdict} ({error_count} errors, {warnings} warnings)")

@@ -304,23 +304,21 @@ def diff_specs(old: Spec, new: Spec) -> list[Change]:
     top = _Where(old, new, ALL_OPERATIONS, REQ, "")
     changes = [*_servers(top), *_security_schemes(top)]
     old_ops, new_ops = _operations(old), _operations(new)
-    for key, (label, old_item, old_op) in old_ops.items():
+    for key, was in old_ops.items():
         if key not in new_ops:
-            changes.append(
-                replace(top, operation=label, prefix="operation").change("operation-removed")
-            )
+            where = replace(top, operation=was.label, prefix="operation")
+            changes.append(where.change("operation-removed"))
             continue
-        new_label, new_item, new_op = new_ops[key]
-        here = replace(top, operation=new_label)
-        changes += _security(here, old_op, new_op)
-        changes += _parameters(here, (old_item, old_op), (new_item, new_op))
-        changes += _request_body(here, old_op, new_op)
-        changes += _responses(replace(here, side=RES), old_op, new_op)
-    for key, (label, _, _) in new_ops.items():
+        now = new_ops[key]
+        here = replace(top, operation=now.label)
+        changes += _security(here, was.definition, now.definition)
+        changes += _parameters(here, was, now)
+        changes += _request_body(here, was.definition, now.definition)
+        changes += _responses(replace(here, side=RES), was.definition, now.definition)
+    for key, now in new_ops.items():
         if key not in old_ops:
-            changes.append(
-                replace(top, operation=label, prefix="operation").change("operation-added")
-            )
+            where = replace(top, operation=now.label, prefix="operation")
+            changes.append(where.change("operation-added"))
     return list(dict.fromkeys(changes))
 
 
@@ -375,14 +373,23 @@ def _same(a: Any, b: Any) -> bool:
 # --- document level ---------------------------------------------------------------------------
 
 
-def _operations(spec: Spec) -> dict[tuple[str, str], tuple[str, Mapping[str, Any], Any]]:
-    found: dict[tuple[str, str], tuple[str, Mapping[str, Any], Any]] = {}
+@dataclass(frozen=True)
+class _Operation:
+    label: str  # "POST /visit/events"
+    path: str
+    item: Mapping[str, Any]  # the path item, for its shared parameters
+    definition: Mapping[str, Any]
+
+
+def _operations(spec: Spec) -> dict[tuple[str, str], _Operation]:
+    """(method, path with its parameters unnamed) -> operation."""
+    found: dict[tuple[str, str], _Operation] = {}
     for path, item in spec.document.get("paths", {}).items():
         item = spec.resolve(item)
         for method in HTTP_METHODS:
             if method in item:
-                key = (method, re.sub(r"\{[^}]*\}", "{}", path))
-                found[key] = (f"{method.upper()} {path}", item, item[method])
+                key = (method, _PATH_PARAMETER.sub("{}", path))
+                found[key] = _Operation(f"{method.upper()} {path}", path, item, item[method])
     return found
 
 
@@ -462,13 +469,22 @@ _SERIALIZATION: Final = {
 }
 
 
-def _parameter_map(spec: Spec, item: Mapping[str, Any], op: Mapping[str, Any]) -> dict[str, Any]:
-    """`in name` -> parameter; operation parameters override the path item's."""
+_PATH_PARAMETER: Final = re.compile(r"\{([^}]*)\}")
+
+
+def _parameter_map(spec: Spec, op: _Operation) -> dict[str, Any]:
+    """`in name` -> parameter; operation parameters override the path item's. Header names are
+    case-free; a path parameter is known by its place in the path (its name is not sent)."""
+    places = {name: place for place, name in enumerate(_PATH_PARAMETER.findall(op.path))}
     found: dict[str, Any] = {}
-    for parameter in [*item.get("parameters", []), *op.get("parameters", [])]:
+    for parameter in [*op.item.get("parameters", []), *op.definition.get("parameters", [])]:
         parameter = spec.resolve(parameter)
         where, name = str(parameter["in"]), str(parameter["name"])
-        found[f"{where} {name.lower() if where == 'header' else name}"] = parameter
+        if where == "header":
+            name = name.lower()
+        elif where == "path" and name in places:
+            name = f"#{places[name]}"
+        found[f"{where} {name}"] = parameter
     return found
 
 
@@ -482,11 +498,11 @@ def _parameter_schema(spec: Spec, parameter: Mapping[str, Any]) -> Mapping[str, 
 
 def _parameters(
     here: _Where,
-    old_pair: tuple[Mapping[str, Any], Mapping[str, Any]],
-    new_pair: tuple[Mapping[str, Any], Mapping[str, Any]],
+    was: _Operation,
+    now: _Operation,
 ) -> list[Change]:
-    old = _parameter_map(here.old, *old_pair)
-    new = _parameter_map(here.new, *new_pair)
+    old = _parameter_map(here.old, was)
+    new = _parameter_map(here.new, now)
     renamed: dict[str, str] = {}
     for where in {p["in"] for p in old.values()}:
         gone = [k for k, p in old.items() if p["in"] == where and k not in new]

@@ -967,7 +967,7 @@ def render_text(changes: list[Change], old: str, new: str) -> list[Text]:
     for operation, group in _by_operation(changes).items():
         lines.append(Text(operation, style="bold"))
         widths = [
-            min(90, max(len(text(change)) for change in group))
+            min(60, max(len(text(change)) for change in group))
             for text in (lambda c: c.location, lambda c: c.kind, _values)
         ]
         for change in group:

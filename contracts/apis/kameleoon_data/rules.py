@@ -94,6 +94,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             choice="The page's name=value format has one value per name; a repeated name is "
             "ambiguous (most parsers keep the last), so it is a warning.",
         ),
+        Rule("eventType:required", ed.event_type_doc, "eventType is required."),
         Rule(
             "event_type_known",
             ed.event_type_doc,

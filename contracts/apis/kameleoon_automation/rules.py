@@ -575,23 +575,25 @@ def _cycle_violations(
 def operator_violations(data: dict[str, Any]) -> list[Violation]:
     """The lengths of conditionsData's operator arrays against what they join."""
     found = []
-    levels = data.get("firstLevel")
-    found += _count(
-        FIRST_LEVEL_OR_OPERATORS_COUNT,
-        "conditionsData.firstLevelOrOperators",
-        data.get("firstLevelOrOperators"),
-        len(levels) if isinstance(levels, list) else 0,
-        "firstLevel groups",
-    )
-    for index, level in _dicts(levels):
-        conditions = level.get("conditions")
+    levels = data.get("firstLevel", [])
+    if isinstance(levels, list):  # else the schema says so, and there is nothing to count
         found += _count(
-            OR_OPERATORS_COUNT,
-            f"conditionsData.firstLevel[{index}].orOperators",
-            level.get("orOperators"),
-            len(conditions) if isinstance(conditions, list) else 0,
-            "conditions",
+            FIRST_LEVEL_OR_OPERATORS_COUNT,
+            "conditionsData.firstLevelOrOperators",
+            data.get("firstLevelOrOperators"),
+            len(levels),
+            "firstLevel groups",
         )
+    for index, level in _dicts(levels):
+        conditions = level.get("conditions", [])
+        if isinstance(conditions, list):
+            found += _count(
+                OR_OPERATORS_COUNT,
+                f"conditionsData.firstLevel[{index}].orOperators",
+                level.get("orOperators"),
+                len(conditions),
+                "conditions",
+            )
     return found
 
 

@@ -295,6 +295,15 @@ def test_tree_rules_stay_silent_on_ids_the_schema_refuses() -> None:
     assert broken(body) == {"type"}
 
 
+def test_operator_counts_stay_silent_when_what_they_join_is_not_a_list() -> None:
+    """conditions is an array (kameleoon-automation-create-key-moment.txt:37): a number there is
+    one type violation, not also a count finding on orOperators."""
+    level = {"conditions": 5, "orOperators": [True]}
+    assert broken({**BASE, "conditionsData": {"firstLevel": [level]}}) == {"type"}
+    data = {"firstLevel": {}, "firstLevelOrOperators": [True]}
+    assert broken({**BASE, "conditionsData": data}) == {"type"}
+
+
 # -- conditionsData operators -----------------------------------------------------------------
 
 

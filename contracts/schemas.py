@@ -44,8 +44,15 @@ def schema_violations(
     prefix: str = "",
 ) -> list[Violation]:
     """Every way `instance` breaks `schema`, one Violation each, in document order."""
-    found = validator(spec, schema, direction).iter_errors(instance)
-    return [to_violation(spec, error, prefix) for error in sorted(found, key=_position)]
+    checker = validator(spec, schema, direction)
+    try:
+        found = sorted(checker.iter_errors(instance), key=_position)
+    except RecursionError:  # hostile nesting must be a finding, not a crash
+        return [Violation("depth", prefix or "body", "is nested too deeply to check", spec.doc())]
+    # OpenAPI 3.0's validator reports a null twice (not nullable, and not of the type): keep one.
+    nulls = {tuple(e.absolute_path) for e in found if e.validator == "nullable"}
+    found = [e for e in found if not (e.validator == "type" and tuple(e.absolute_path) in nulls)]
+    return [to_violation(spec, error, prefix, checker.schema) for error in found]
 
 
 def _position(error: ValidationError) -> tuple[str, ...]:
@@ -63,7 +70,29 @@ def field_path(parts: Any, prefix: str = "") -> str:
     return text
 
 
-def to_violation(spec: Spec, error: ValidationError, prefix: str = "") -> Violation:
+def _nearest_doc_line(spec: Spec, root: Any, schema_path: Any) -> int | None:
+    """The x-doc-line of the deepest schema node on the way to an error (following $refs), so an
+    error in an array item or a map value cites the field that holds it."""
+    node: Any = root
+    line = None
+    for part in schema_path:
+        if isinstance(node, Mapping) and "x-doc-line" in node:
+            line = node["x-doc-line"]
+        if isinstance(node, Mapping) and part == "$ref":
+            node = spec.resolve({"$ref": node["$ref"]})
+            continue
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(node, Mapping) and "x-doc-line" in node:
+        line = node["x-doc-line"]
+    return int(line) if line is not None else None
+
+
+def to_violation(
+    spec: Spec, error: ValidationError, prefix: str = "", root: Any = None
+) -> Violation:
     # oneOf/anyOf failures are unreadable as such; the closest branch error says what is wrong.
     if error.validator in ("oneOf", "anyOf") and error.context:
         best = min(error.context, key=lambda e: (len(e.path) * -1, e.validator == "type"))
@@ -90,6 +119,8 @@ def to_violation(spec: Spec, error: ValidationError, prefix: str = "") -> Violat
     else:
         message = f"{short(error.instance)} {_explain(keyword, error.validator_value)}"
     line = node.get("x-doc-line") if isinstance(node, Mapping) else None
+    if line is None and root is not None:
+        line = _nearest_doc_line(spec, root, error.absolute_schema_path)
     doc = DocRef(spec.page, int(line)) if line is not None else DocRef(spec.page)
     return Violation(rule=keyword, field=field, message=message, doc=doc)
 

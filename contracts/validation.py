@@ -9,7 +9,7 @@ from typing import Any
 
 from .exchange import HttpResponse
 from .schemas import schema_violations
-from .specs import Operation, Spec
+from .specs import DocRef, Operation, Spec
 from .violations import Violation
 
 
@@ -32,12 +32,18 @@ def find_operation(spec: Spec, method: str, path: str) -> tuple[Operation, dict[
     return None
 
 
-def json_body(spec: Spec, body: bytes, field: str = "body") -> tuple[Any, list[Violation]]:
-    """Parse a JSON body; a violation (not an exception) when it is not JSON."""
+def json_body(
+    spec: Spec, body: bytes, field: str = "body", doc: DocRef | None = None
+) -> tuple[Any, list[Violation]]:
+    """Parse a JSON body; a violation (not an exception) when it is not JSON. `doc` is the page
+    line that says the body is JSON (the request body's), when the caller knows it."""
     try:
         return json.loads(body), []
     except (ValueError, UnicodeDecodeError) as error:
-        return None, [Violation("json", field, f"is not valid JSON ({error})", spec.doc())]
+        message = f"is not valid JSON ({error})"
+    except RecursionError:
+        message = "is nested too deeply to read"
+    return None, [Violation("json", field, message, doc or spec.doc())]
 
 
 def check_response(

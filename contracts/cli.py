@@ -243,3 +243,34 @@ def validate(
         verdict = "[red]invalid[/]" if error_count else "[green]valid[/]"
         console.print(f"{name}: {verdict} ({error_count} errors, {warnings} warnings)")
     sys.exit(1 if error_count else 0)
+
+
+@main.command()
+@click.argument("traffic_file", metavar="FILE")
+@click.option("--api", "api_names", multiple=True, help="Check against this API only (repeatable).")
+@click.option("--edition", help="Spec edition for APIs that have several (default: their first).")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+def verify(traffic_file: str, api_names: tuple[str, ...], edition: str | None, output: str) -> None:
+    """Check recorded traffic (FILE: a HAR file, or a mock's journal export from GET
+    /_contracts/journal) against the contracts: every request and response of a known operation,
+    with violations, undocumented extensions (warnings) and coverage.
+
+    Exit status: 0; 1 when any error; 2 when FILE cannot be read or an option names nothing."""
+    from rich.console import Console
+
+    from .har import TrafficError
+    from .verify import render_json, render_text, verify_file
+
+    class UnreadableInput(click.ClickException):
+        exit_code = 2  # not 1: CI tells broken input from traffic that breaks a contract
+
+    try:
+        report = verify_file(traffic_file, api_names, edition)
+    except (TrafficError, KeyError) as error:
+        raise UnreadableInput(str(error.args[0] if error.args else error)) from None
+    if output == "json":
+        click.echo(render_json(report))
+    else:
+        render_text(report, Console(highlight=False, soft_wrap=True))
+    if report.errors:
+        sys.exit(1)

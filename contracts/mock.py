@@ -289,7 +289,12 @@ def serve(config: MockConfig, host: str, port: int, workers: int = 1) -> None:
     if workers > 1:
         os.environ[CONFIG_ENV] = config.to_json()
         uvicorn.run(
-            "contracts.mock:app_from_env", factory=True, host=host, port=port, workers=workers
+            "contracts.mock:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=False,  # the journal records every exchange
         )
     else:
-        uvicorn.run(build_app(config), host=host, port=port)
+        uvicorn.run(build_app(config), host=host, port=port, access_log=False)

@@ -13,6 +13,9 @@ stores nothing twice (`GET /_contracts/records/kameleoon-data/event`).
 So that an application using Kameleoon's SDK runs against the mock whole, it also serves the SDK's
 configuration (`GET /v3/{siteCode}`), OAuth token (`POST /oauth/token`) and remote visitor data
 (`GET /visit/visitor`) endpoints, with contents from `--setting kameleoon-data.sdk_config=...`.
+
+Settings: `edition` (current or legacy), `sdk_config`, `visitor_data`, and `blind` (answer 202
+without reading anything: a sink for load tests).
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ def _violation_list(violations: list[Violation]) -> list[dict[str, Any]]:
 
 def routes(ctx: MockContext) -> list[MockRoute]:
     ed = edition(ctx.settings.get("edition"))
+
+    async def accept_blindly(request: Request) -> Answer:
+        return Answer(202)
 
     async def post_visit_events(request: Request) -> Answer:
         http = HttpRequest(
@@ -106,8 +112,11 @@ def routes(ctx: MockContext) -> list[MockRoute]:
             200, ctx.settings.get("visitor_data", {"currentVisit": None, "previousVisits": []})
         )
 
+    # `blind`: accept everything with 202 without reading it (a sink for load tests, and the
+    # baseline of benchmarks/bench_mock_throughput.py).
+    blind = bool(ctx.settings.get("blind", False))
     return [
-        MockRoute("POST", "/visit/events", post_visit_events),
+        MockRoute("POST", "/visit/events", accept_blindly if blind else post_visit_events),
         MockRoute("GET", "/v3/{siteCode}", sdk_config),
         MockRoute("POST", "/oauth/token", oauth_token),
         MockRoute("GET", "/visit/visitor", remote_visitor),
@@ -125,4 +134,4 @@ def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -
             fields["visitorCode"] = visitor
         nonce = str(fields.get("nonce", "")).lower()
         records.append((f"{site}:{nonce}", {"siteCode": site, **fields}))
-    return sum(ctx.store.insert_new(ctx.api.name, "event", records))
+    return ctx.store.insert_unique(ctx.api.name, "event", records)

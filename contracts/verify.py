@@ -41,6 +41,7 @@ from rich.table import Table
 
 from .api import Api
 from .apis import all_apis, get_api
+from .exchange import HttpRequest
 from .har import SECRET_PARAM, Exchange, TrafficFormat, read_traffic, redact_url
 from .journal import REDACTED, SECRET_HEADERS
 from .specs import Operation, Spec
@@ -168,12 +169,27 @@ def scrub(text: str, secrets: list[str]) -> str:
     return text
 
 
-def _concerns(violation: Violation, names: set[str]) -> bool:
-    """Whether a violation is about one of these header or query names."""
+def _subject(violation: Violation) -> str:
+    """The header, query or path name a violation is about, in lower case (if it is about one)."""
     where = violation.field.lower()
     for prefix in ("headers.", "header.", "query.", "request.headers.", "request.query."):
         where = where.removeprefix(prefix)
-    return where.split(".")[0].split("[")[0] in names
+    return where.split(".")[0].split("[")[0]
+
+
+def _concerns(violation: Violation, names: set[str]) -> bool:
+    """Whether a violation is about one of these (lower-case) header, query or path names."""
+    return _subject(violation) in names
+
+
+def _request_names(target: Target, request: HttpRequest) -> set[str]:
+    """What a request carries outside its body, in lower case: its query and header names, the
+    operation's parameters, and `authorization` (security schemes send credentials there)."""
+    names = {name.lower() for name in (*request.query, *request.headers)}
+    item = target.spec.document.get("paths", {}).get(target.operation.path, {})
+    parameters = [*item.get("parameters", []), *target.operation.definition.get("parameters", [])]
+    names |= {str(target.spec.resolve(p).get("name", "")).lower() for p in parameters}
+    return names | {"authorization"}
 
 
 def check_exchange(index: int, exchange: Exchange, target: Target | None) -> Finding:
@@ -185,10 +201,13 @@ def check_exchange(index: int, exchange: Exchange, target: Target | None) -> Fin
     notes: list[str] = []
     found: list[Violation] = []
     rules = target.api.room("rules")
-    if not exchange.request_body_recorded:
-        notes.append("request not checked: its body was not recorded")
-    elif rules is None:
+    if rules is None:
         notes.append(f"request not checked: {target.api.name} has no rules")
+    elif not exchange.request_body_recorded:
+        # Only what does not rest on the body can be checked: the query, headers and path.
+        names = _request_names(target, request)
+        found += [v for v in rules.check_request(request, target.edition) if _concerns(v, names)]
+        notes.append("request body not recorded: only the query, headers and path checked")
     else:
         found += rules.check_request(request, target.edition)
     if response is None:
@@ -201,11 +220,10 @@ def check_exchange(index: int, exchange: Exchange, target: Target | None) -> Fin
         found += answer
     redacted = _redacted_names(exchange)
     if redacted:
-        kept = [v for v in found if not _concerns(v, redacted)]
-        if len(kept) < len(found):
-            names = ", ".join(sorted(redacted))
-            notes.append(f"{names}: redacted in the recording, so not checked")
-        found = kept
+        hidden = sorted({_subject(v) for v in found if _concerns(v, redacted)})
+        if hidden:
+            notes.append(f"{', '.join(hidden)}: redacted in the recording, so not checked")
+            found = [v for v in found if not _concerns(v, redacted)]
     secrets = _secrets(exchange)
     if secrets:
         found = [
@@ -668,9 +686,7 @@ def render_text(report: Report, out: Console) -> None:
         f" {summary['checked']} against a contract, {summary['not_in_contract']} in none;"
         f" {verdict} ({report.errors} errors, {report.warnings} warnings)"
     )
-    per_api = _table(
-        "Exchanges", "API", "edition", "exchanges", "errors", "warnings", "not checked"
-    )
+    per_api = _table("Exchanges", "API", "edition", "exchanges", "errors", "warnings", "with notes")
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in report.findings:
         if finding.target is not None:

@@ -96,11 +96,13 @@ def match(exchange: Exchange, apis: list[Api], edition: str | None) -> Target | 
                 break
     host = _host(exchange.url)
     for target in found:
-        if host and host in {
-            _host(s.get("url", "")) for s in target.spec.document.get("servers", [])
-        }:
+        if host and host in _server_hosts(target.spec):
             return target
     return found[0] if found else None
+
+
+def _server_hosts(spec: Spec) -> set[str]:
+    return {_host(str(server.get("url", ""))) for server in spec.document.get("servers", [])}
 
 
 # -- checking -----------------------------------------------------------------------------------
@@ -153,8 +155,8 @@ def _secrets(exchange: Exchange) -> list[str]:
     request = exchange.request
     values = [v for name, v in request.headers.items() if _secret_header(name)]
     values += [v for name, vs in request.query.items() if SECRET_PARAM.search(name) for v in vs]
-    pieces = [part for value in values for part in value.split(" ") if part]
-    found = {v for v in values + pieces if len(v) >= 4 and v != REDACTED}
+    credentials = [value.split(" ", 1)[-1] for value in values]  # without `Basic `/`Bearer `
+    found = {v for v in values + credentials if len(v) >= 4 and v != REDACTED}
     return sorted(found, key=len, reverse=True)  # longest first: a token before its prefix
 
 
@@ -179,7 +181,8 @@ def _subject(violation: Violation) -> str:
 
 def _concerns(violation: Violation, names: set[str]) -> bool:
     """Whether a violation is about one of these (lower-case) header, query or path names."""
-    return _subject(violation) in names
+    subject = _subject(violation)
+    return bool(subject) and subject in names
 
 
 def _request_names(target: Target, request: HttpRequest) -> set[str]:

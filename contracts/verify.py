@@ -736,6 +736,11 @@ def render_text(report: Report, out: Console) -> None:
                       f" -> {finding.status}: [red]error[/] {escape(str(violation))}")  # fmt: skip
 
 
+def _example(violation: Violation) -> str:
+    """A warning's message alone: its rule, field and page line have their own columns."""
+    return (f"line {violation.line}: " if violation.line is not None else "") + violation.message
+
+
 def _render_warnings(report: Report, out: Console) -> None:
     """Each distinct warning once (by API, rule and field), with how many exchanges and an
     example message: the list of undocumented extensions the traffic uses."""
@@ -751,7 +756,7 @@ def _render_warnings(report: Report, out: Console) -> None:
     for (api, rule, where), found in distinct.items():
         first, violation = found[0]
         table.add_row(api, escape(rule), escape(where), str(len(found)), str(first.index),
-                      escape(str(violation)))  # fmt: skip
+                      escape(_example(violation)))  # fmt: skip
     out.print(table)
 
 

@@ -220,7 +220,8 @@ def journal_exchange(entry: JournalEntry, base_url: str | None = None) -> Exchan
         request=request,
         response=response,
         started=_iso(entry.at) if entry.at else "",
-        request_body_recorded=entry.request_body is not None,
+        # None with a size is a body the mock refused unread; None with none, no body at all.
+        request_body_recorded=entry.request_body is not None or entry.request_size == 0,
     )
 
 

@@ -274,3 +274,173 @@ def verify(traffic_file: str, api_names: tuple[str, ...], edition: str | None, o
         render_text(report, Console(highlight=False, soft_wrap=True))
     if report.errors:
         sys.exit(1)
+
+
+def _tokens(apis: list[Any], token: str | None) -> dict[str, str]:
+    """Per API: CONTRACTS_TOKEN_<API> (e.g. CONTRACTS_TOKEN_LAUNCHDARKLY), else --token, else
+    CONTRACTS_TOKEN, else a test token (fine for the embedded mock)."""
+    import os
+
+    default = token or os.environ.get("CONTRACTS_TOKEN") or "contracts-check-token"
+    found = {}
+    for api in apis:
+        variable = "CONTRACTS_TOKEN_" + api.name.upper().replace("-", "_")
+        found[api.name] = os.environ.get(variable) or default
+    return found
+
+
+def _room(api: Any) -> Any:
+    room = api.room("checks")
+    if room is None:
+        raise click.ClickException(
+            f"{api.name} has no checks.py: `contracts check` cannot drive it"
+        )
+    return room
+
+
+def _check_options(func: Any) -> Any:
+    options = [
+        click.argument("api_names", metavar="[API]...", nargs=-1),
+        click.option("--url", help="Check this server instead of the embedded mock."),
+        click.option("--token", help="Credentials for every API (or CONTRACTS_TOKEN[_<API>])."),
+        click.option("--live", is_flag=True, help="Allow a --url that is not on this machine."),
+        click.option("--rate-limit", type=float, help="Requests per second (live default 2)."),
+        click.option(
+            "--negative/--no-negative",
+            default=None,
+            help="Send invalid data (default: yes, but no with --live).",
+        ),
+        click.option(
+            "--param",
+            "params",
+            multiple=True,
+            metavar="NAME=VALUE",
+            help="A path parameter (e.g. projectKey=my-project).",
+        ),
+        click.option(
+            "--report",
+            "report_dir",
+            type=click.Path(file_okay=False),
+            help="Write junit.xml, report.html and report.json here.",
+        ),
+        click.option("--seed", default=0, show_default=True, type=int),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _plan(
+    api_names: tuple[str, ...],
+    url: str | None,
+    token: str | None,
+    live: bool,
+    rate_limit: float | None,
+    negative: bool | None,
+    params: tuple[str, ...],
+) -> tuple[list[Any], dict[str, str], dict[str, str], float | None, bool]:
+    from .apis import all_apis, get_api
+    from .runner import is_loopback
+
+    apis = [get_api(name) for name in api_names] or [a for a in all_apis() if a.room("checks")]
+    if url and not is_loopback(url) and not live:
+        raise click.UsageError(
+            f"{url} is not on this machine: checking a live server needs --live (it is rate "
+            "limited and sends no invalid data unless --negative)"
+        )
+    path_params = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: expected NAME=VALUE", param_hint="--param")
+        path_params[name] = value
+    if live and rate_limit is None:
+        rate_limit = 2.0
+    send_negative = negative if negative is not None else not live
+    return apis, _tokens(apis, token), path_params, rate_limit, send_negative
+
+
+class _Display:
+    """Progress on a terminal (rich), one line per phase elsewhere (CI logs)."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.live = console.is_terminal
+        self.progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[status]}"),
+            TimeElapsedColumn(), console=console, transient=True,
+        )  # fmt: skip
+        self.tasks: dict[str, Any] = {}
+
+    def hooks(self, phases: int) -> Any:
+        from .runner import Progress as RunnerProgress
+
+        def on_phase(api: str, phase: str) -> None:
+            if not self.live:
+                console.print(f"{api}: {phase}", highlight=False)
+                return
+            if api not in self.tasks:
+                self.tasks[api] = self.progress.add_task(api, total=phases, status="")
+            else:
+                self.progress.advance(self.tasks[api])
+            self.progress.update(self.tasks[api], description=f"{api}: {phase}")
+
+        def on_probe(api: str, phase: str, probes: int, failures: int) -> None:
+            if self.live and api in self.tasks:
+                status = f"{probes} requests, {failures} failures"
+                self.progress.update(self.tasks[api], status=status)
+
+        return RunnerProgress(on_phase=on_phase, on_probe=on_probe)
+
+
+@main.command()
+@_check_options
+@click.option("--max-examples", default=25, show_default=True, type=int,
+              help="Examples per phase and API.")  # fmt: skip
+def check(
+    api_names: tuple[str, ...],
+    url: str | None,
+    token: str | None,
+    live: bool,
+    rate_limit: float | None,
+    negative: bool | None,
+    params: tuple[str, ...],
+    report_dir: str | None,
+    seed: int,
+    max_examples: int,
+) -> None:
+    """Check servers against the contracts: the embedded mock by default, or --url.
+
+    Runs schemathesis over each API's spec, plus our own payloads (every event type, every limit
+    at and past it, each rule broken alone) and stateful scenarios; exits 1 when a check fails.
+    """
+    from contextlib import ExitStack
+    from pathlib import Path
+
+    from .mock import MockConfig, running_mock
+    from .report import print_report, write_reports
+    from .runner import NEGATIVE_PHASES, PHASES, CheckOptions, run_checks
+
+    apis, tokens, path_params, rate_limit, send_negative = _plan(
+        api_names, url, token, live, rate_limit, negative, params
+    )
+    phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
+    with ExitStack() as stack:
+        if url is None:
+            settings = {api.name: _room(api).mock_settings(tokens[api.name]) for api in apis}
+            config = MockConfig(apis=tuple(a.name for a in apis), settings=settings)
+            url = stack.enter_context(running_mock(config)).url
+            console.print(f"checking the embedded mock at {url}", highlight=False)
+        options = CheckOptions(
+            base_url=url, tokens=tokens, max_examples=max_examples, seed=seed, phases=phases,
+            live=live, shrink=not live, rate_limit=rate_limit, path_parameters=path_params,
+        )  # fmt: skip
+        display = _Display()
+        with display.progress if display.live else ExitStack():
+            report = run_checks(apis, options, display.hooks(len(phases)))
+    print_report(report, console)
+    if report_dir:
+        for path in write_reports(report, Path(report_dir)):
+            console.print(f"wrote {path}", highlight=False)
+    sys.exit(0 if report.ok else 1)

@@ -35,6 +35,9 @@ class RuleBook:
     def __getitem__(self, name: str) -> Rule:
         return self._rules[name]
 
+    def get(self, name: str | None) -> Rule | None:
+        return self._rules.get(name) if name is not None else None
+
     def __contains__(self, name: object) -> bool:
         return name in self._rules
 

@@ -74,3 +74,22 @@ def _token_credentials(scheme: str, token: str) -> Credentials:
 def basic(user: str, password: str) -> str:
     """The Authorization value for Basic credentials."""
     return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+
+
+def presented_secret(headers: Mapping[str, str]) -> str | None:
+    """What the request presents as its secret, to compare with configured credentials:
+    'user:password' for Basic, the token for the OAuth header or Bearer. Never printed."""
+    authorization = (headers.get("authorization") or "").strip()
+    scheme, _, value = authorization.partition(" ")
+    if scheme.lower() == "basic":
+        try:
+            return base64.b64decode(value.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, ValueError):
+            return None
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return (headers.get(OAUTH_HEADER) or "").strip() or None
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()

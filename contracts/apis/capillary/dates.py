@@ -70,23 +70,31 @@ def zone_of(value: object) -> str | None:
     return match.group(8) if match else None
 
 
+def _ymd_hms(moment: datetime) -> str:
+    # Not strftime: its %Y does not zero-pad years before 1000 on every platform.
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+        f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}"
+    )
+
+
 def utc_date(moment: datetime) -> str:
     """`2025-07-17`: how the response writes fromDate, toDate and period bounds (line 383)."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d")
+    return _ymd_hms(moment.astimezone(UTC))[:10]
 
 
 def utc_millis(moment: datetime) -> str:
     """`2026-02-01T05:00:00.000Z`: targetCycleStartDate/EndDate in the response (line 454)."""
     moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return _ymd_hms(moment) + f".{moment.microsecond // 1000:03d}Z"
 
 
 def utc_seconds(moment: datetime) -> str:
     """`2026-02-01T05:00:00Z`: the `...ISO` fields of the response (lines 392, 456)."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _ymd_hms(moment.astimezone(UTC)) + "Z"
 
 
 def attribution_stamp(moment: datetime) -> str:
     """`2026-01-13T05:13:17.578+0000`: createdOn/lastUpdatedOn (lines 391, 414)."""
     moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}+0000"
+    return _ymd_hms(moment) + f".{moment.microsecond // 1000:03d}+0000"

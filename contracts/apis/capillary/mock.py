@@ -16,7 +16,8 @@ What it answers (the choices are the spec's x-choice notes unless said here):
 - 200 with the created group otherwise, shaped like the page's response examples (lines 379-678).
 
 Settings (`--setting capillary.KEY=VALUE`): `now` (an ISO date-time) fixes the clock, which decides
-the periods' status and the attribution stamps.
+the periods' status and the attribution stamps; `credentials` (a list of 'user:password' and
+tokens) makes the mock accept only those (any credentials by default).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from starlette.requests import Request
 from ...exchange import HttpRequest
 from ...mock import Answer, MockContext, MockRoute, read_body
 from ...violations import Violation, errors
-from .auth import Credentials, read_credentials
+from .auth import Credentials, digest, presented_secret, read_credentials
 from .dates import attribution_stamp, parse_date_time, utc_date, utc_millis, utc_seconds
 from .rules import ERROR_MESSAGES, NAME_EXISTS, RULES, check_request, error_code
 
@@ -84,6 +85,11 @@ async def _create(ctx: MockContext, request: Request) -> Answer:
     )
     violations = check_request(http)
     credentials, _ = read_credentials(http.headers)
+    accepted = ctx.settings.get("credentials")  # 'user:password' or tokens; None: any
+    if credentials is not None and accepted is not None:
+        secret = presented_secret(http.headers)
+        if secret is None or digest(secret) not in {digest(str(c)) for c in accepted}:
+            credentials = None
     if credentials is None:
         body = {
             "data": None,

@@ -1,0 +1,76 @@
+"""How `contracts check` drives `POST /key-moments`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...checks import Expectation, Scenario, Step
+from ...samples import Sample
+from ...violations import Severity
+from .rules import RULES
+
+PATH_PARAMETERS: dict[str, str] = {}
+AUTH_RULES = frozenset({"bearer_token"})  # samples that bring their own credentials
+# Warnings the mock (and, we read, the service) still refuses: our own body size limit.
+REFUSED_WARNINGS = frozenset({"body_size"})
+
+
+def credentials(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}  # kameleoon-automation-create-key-moment.txt:136
+
+
+def mock_settings(token: str) -> dict[str, Any]:
+    return {"tokens": [token]}
+
+
+def media_type(sample: Sample) -> str:
+    return "application/json"
+
+
+def example_query(media_type: str) -> dict[str, str]:
+    return {}
+
+
+def unique(body: Any, tag: int) -> Any:
+    return body  # names need not be unique
+
+
+def state_conflict(response: Any) -> bool:
+    return False  # nothing here is refused for the state
+
+
+def align_case(case: Any) -> None:
+    pass
+
+
+def expectation(sample: Sample) -> Expectation:
+    if sample.valid:
+        return "accept"
+    rule = RULES.get(sample.breaks)
+    if rule is not None and rule.severity is Severity.WARNING:
+        return "refuse" if sample.breaks in REFUSED_WARNINGS else "accept"
+    return "refuse"  # an error rule, or a keyword of the spec's schema
+
+
+def scenarios() -> list[Scenario]:
+    moment = Sample({"name": "Contracts check", "siteId": 8372})
+    return [
+        Scenario(
+            "the same name twice",
+            [
+                Step(moment, frozenset({201}), note="create"),
+                Step(moment, frozenset({201}), note="create the same name again (allowed)"),
+            ],
+        ),
+        Scenario(
+            "no bearer token",
+            [
+                Step(
+                    moment,
+                    frozenset({401}),
+                    note="create without credentials",
+                    credentials=False,
+                )
+            ],
+        ),
+    ]

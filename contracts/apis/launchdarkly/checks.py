@@ -1,0 +1,83 @@
+"""How `contracts check` drives `POST /api/v2/segments/{projectKey}/{environmentKey}`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...checks import Expectation, Scenario, Step, tagged
+from ...samples import Sample
+from .rules import ACCEPTED_BY_SERVICE, KEY_PATTERN
+
+# The mock's own project and environment (contracts/apis/launchdarkly/mock.py); against a live
+# account pass real ones with --param projectKey=... --param environmentKey=...
+PATH_PARAMETERS = {"projectKey": "default", "environmentKey": "production"}
+AUTH_RULES: frozenset[str] = frozenset()  # samples that bring their own credentials
+
+
+def credentials(token: str) -> dict[str, str]:
+    return {"Authorization": token}  # the raw API key (launchdarkly-create-segment.txt:7-8)
+
+
+def mock_settings(token: str) -> dict[str, Any]:
+    return {"tokens": [token]}
+
+
+def media_type(sample: Sample) -> str:
+    return "application/json"
+
+
+def example_query(media_type: str) -> dict[str, str]:
+    return {}
+
+
+def unique(body: Any, tag: int) -> Any:
+    """A segment key is unique per project and environment: each probe gets its own, so that a
+    second probe is not refused as a duplicate. The key keeps its length (a body at a size limit
+    stays at it); a key that is not a valid key (breaking a rule on purpose) stays as it is."""
+    if not isinstance(body, dict) or not isinstance(body.get("key"), str):
+        return body
+    key: str = body["key"]
+    if not KEY_PATTERN.fullmatch(key):
+        return body
+    return {**body, "key": tagged(key, tag)}
+
+
+def state_conflict(response: Any) -> bool:
+    """The refusal of a key already taken (409), which says nothing about the payload."""
+    return int(response.status_code) == 409
+
+
+def align_case(case: Any) -> None:
+    pass
+
+
+def expectation(sample: Sample) -> Expectation:
+    if sample.valid or sample.breaks in ACCEPTED_BY_SERVICE:
+        return "accept"
+    return "refuse"
+
+
+def scenarios() -> list[Scenario]:
+    """A key is unique in its project and environment: the second create is refused (the spec's
+    409, x-choice on the response)."""
+    segment = Sample({"name": "Contracts check", "key": "contracts-check"})
+    return [
+        Scenario(
+            "a duplicate segment key",
+            [
+                Step(segment, frozenset({201}), note="create"),
+                Step(segment, frozenset({409}), note="create the same key again"),
+            ],
+        ),
+        Scenario(
+            "no API key",
+            [
+                Step(
+                    segment,
+                    frozenset({401}),
+                    note="create without credentials",
+                    credentials=False,
+                )
+            ],
+        ),
+    ]

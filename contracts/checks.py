@@ -73,6 +73,17 @@ def expected_outcome(
     return check
 
 
+def unless(conflict: Callable[[Any], bool], check: CheckFunction) -> CheckFunction:
+    """`check`, except on answers that refuse for the state (a name already taken): a short name
+    drawn twice is a conflict of the run, not a fault of the server."""
+
+    def guarded(ctx: Any, response: Any, case: Any) -> bool | None:
+        return None if conflict(response) else check(ctx, response, case)
+
+    guarded.__name__ = getattr(check, "__name__", "check")
+    return guarded
+
+
 @dataclass(frozen=True)
 class Step:
     """One request of a scenario and what its answer must be."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from typing import Any
 
 import click
@@ -396,7 +397,7 @@ class _Display:
 
 @main.command()
 @_check_options
-@click.option("--max-examples", default=25, show_default=True, type=int,
+@click.option("--max-examples", default=100, show_default=True, type=int,
               help="Examples per phase and API.")  # fmt: skip
 def check(
     api_names: tuple[str, ...],
@@ -416,10 +417,7 @@ def check(
     at and past it, each rule broken alone) and stateful scenarios; exits 1 when a check fails.
     """
     from contextlib import ExitStack
-    from pathlib import Path
 
-    from .mock import MockConfig, running_mock
-    from .report import print_report, write_reports
     from .runner import NEGATIVE_PHASES, PHASES, CheckOptions, run_checks
 
     apis, tokens, path_params, rate_limit, send_negative = _plan(
@@ -427,11 +425,7 @@ def check(
     )
     phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
     with ExitStack() as stack:
-        if url is None:
-            settings = {api.name: _room(api).mock_settings(tokens[api.name]) for api in apis}
-            config = MockConfig(apis=tuple(a.name for a in apis), settings=settings)
-            url = stack.enter_context(running_mock(config)).url
-            console.print(f"checking the embedded mock at {url}", highlight=False)
+        url = url or _embedded_mock(apis, tokens, stack)
         options = CheckOptions(
             base_url=url, tokens=tokens, max_examples=max_examples, seed=seed, phases=phases,
             live=live, shrink=not live, rate_limit=rate_limit, path_parameters=path_params,
@@ -439,8 +433,131 @@ def check(
         display = _Display()
         with display.progress if display.live else ExitStack():
             report = run_checks(apis, options, display.hooks(len(phases)))
+    _finish(report, report_dir)
+
+
+def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
+    """Start the mock of the APIs, accepting exactly the run's credentials; its URL."""
+    from .mock import MockConfig, running_mock
+
+    settings = {api.name: _room(api).mock_settings(tokens[api.name]) for api in apis}
+    config = MockConfig(apis=tuple(api.name for api in apis), settings=settings)
+    url: str = stack.enter_context(running_mock(config)).url
+    console.print(f"checking the embedded mock at {url}", highlight=False)
+    return url
+
+
+def _finish(report: Any, report_dir: str | None) -> None:
+    from pathlib import Path
+
+    from .report import print_report, write_reports
+
     print_report(report, console)
     if report_dir:
         for path in write_reports(report, Path(report_dir)):
             console.print(f"wrote {path}", highlight=False)
     sys.exit(0 if report.ok else 1)
+
+
+@dataclass
+class _FuzzState:
+    """What the fuzzing display shows."""
+
+    started: float
+    seconds: float
+    api: str = ""
+    phase: str = ""
+    requests: int = 0
+    failures: int = 0
+    printed: float = 0.0
+
+    def table(self) -> Table:
+        import time
+
+        elapsed = time.monotonic() - self.started
+        rate = self.requests / elapsed if elapsed else 0.0
+        grid = Table.grid(padding=(0, 2))
+        grid.add_row(
+            f"[bold]fuzzing[/] {self.api} / {self.phase}",
+            f"{elapsed:6.0f} s of {self.seconds:.0f}",
+            f"{self.requests} requests ({rate:.0f}/s)",
+            f"[red]{self.failures} failures[/]" if self.failures else "0 failures",
+        )
+        return grid
+
+
+@main.command()
+@_check_options
+@click.option("--duration", default="10m", show_default=True,
+              help="How long: 90s, 10m, 2h, 1h30m (Ctrl-C stops earlier).")  # fmt: skip
+@click.option("--db", help="Example database: a directory (default .contracts/fuzz-db) or "
+              "redis://host:port/n to share one corpus across machines.")  # fmt: skip
+@click.option("--max-examples", default=200, show_default=True, type=int,
+              help="Examples per phase and API in each round.")  # fmt: skip
+def fuzz(
+    api_names: tuple[str, ...],
+    url: str | None,
+    token: str | None,
+    live: bool,
+    rate_limit: float | None,
+    negative: bool | None,
+    params: tuple[str, ...],
+    report_dir: str | None,
+    seed: int,
+    duration: str,
+    db: str | None,
+    max_examples: int,
+) -> None:
+    """A long session: rounds of checks with new seeds until --duration runs out or Ctrl-C.
+
+    Stored failures are replayed first; the corpus lives in Hypothesis' example database.
+    """
+    import time
+    from contextlib import ExitStack
+
+    from rich.live import Live
+
+    from .fuzzing import fuzz as run_fuzz
+    from .fuzzing import open_database, parse_duration
+    from .runner import NEGATIVE_PHASES, PHASES, CheckOptions
+    from .runner import Progress as RunnerProgress
+
+    seconds = parse_duration(duration)
+    database = open_database(db)
+    apis, tokens, path_params, rate_limit, send_negative = _plan(
+        api_names, url, token, live, rate_limit, negative, params
+    )
+    phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
+    state = _FuzzState(started=time.monotonic(), seconds=seconds)
+    live_display = Live(state.table(), console=console, refresh_per_second=4, transient=True)
+
+    def on_phase(api: str, phase: str) -> None:
+        state.api, state.phase = api, phase
+        if not console.is_terminal and time.monotonic() - state.printed > 10:
+            state.printed = time.monotonic()
+            console.print(state.table(), highlight=False)
+        live_display.update(state.table())
+
+    def on_probe(api: str, phase: str, probes: int, failures: int) -> None:
+        state.requests += 1
+        live_display.update(state.table())
+
+    def on_finding(finding: Any) -> None:
+        state.failures += 1
+        console.print(f"[red]found[/]: {finding.api} / {finding.check}: {finding.title}",
+                      highlight=False)  # fmt: skip
+
+    hooks = RunnerProgress(on_phase=on_phase, on_probe=on_probe, on_finding=on_finding)
+    with ExitStack() as stack:
+        url = url or _embedded_mock(apis, tokens, stack)
+        options = CheckOptions(
+            base_url=url, tokens=tokens, max_examples=max_examples, seed=seed, phases=phases,
+            live=live, shrink=not live, rate_limit=rate_limit, database=database,
+            path_parameters=path_params,
+        )  # fmt: skip
+        with live_display if console.is_terminal else ExitStack():
+            report = run_fuzz(apis, options, seconds, hooks)
+    console.print(
+        f"{report.rounds} rounds; corpus in {db or '.contracts/fuzz-db'}", highlight=False
+    )
+    _finish(report, report_dir)

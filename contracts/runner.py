@@ -112,6 +112,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     probes: dict[str, int] = field(default_factory=dict)  # per API
     phases_run: dict[str, list[str]] = field(default_factory=dict)
+    known: set[str] = field(default_factory=set)  # signatures of the findings, per API and phase
+    rounds: int = 0
 
     @property
     def ok(self) -> bool:
@@ -134,6 +136,10 @@ class Probe:
     note: str = ""
     generated: bool = False  # made by schemathesis (sent with case.call) rather than by us
     negative: bool = False
+    # The body before `room.unique` gave its names and keys a fresh tag; re-tagged at each send,
+    # since Hypothesis may send the same probe again (replaying, shrinking).
+    untagged: Any = None
+    retag: bool = False
 
 
 class _NewFailure(Exception):
@@ -240,6 +246,8 @@ class Driver:
 
 def _send(driver: Driver, probe: Probe, base_url: str, session: requests.Session) -> Any:
     case = probe.case
+    if probe.retag:
+        case.body = driver.room.unique(probe.untagged, driver.next_tag())
     if probe.generated:
         return case.call(base_url=base_url, session=session, headers=driver.credentials)
     path = driver.operation.path
@@ -330,7 +338,8 @@ def _checks_for(
     if probe.generated:
         verdict, why = contract_verdict(driver, response)
         if verdict == "accept" and not probe.negative:
-            chosen.update(contract_checks.POSITIVE_CHECKS)
+            for name, positive_check in contract_checks.POSITIVE_CHECKS.items():
+                chosen[name] = contract_checks.unless(conflict, positive_check)
         elif verdict == "accept":  # schema-violating on paper, but not in what the API checks
             chosen["positive_data_accepted"] = contract_checks.expected_outcome(
                 "accept", why, conflict
@@ -377,13 +386,13 @@ def _spec_examples(driver: Driver) -> list[Probe]:
         if example.where != "request":
             continue
         sample = Sample(
-            driver.room.unique(example.value, driver.next_tag()),
+            example.value,
             query=driver.room.example_query(example.media_type),
             headers={"Content-Type": example.media_type},
         )
-        probes.append(
-            Probe(driver.case_for(sample), "accept", f"the page's example {example.name}")
-        )
+        note = f"the page's example {example.name}"
+        case = driver.case_for(sample)
+        probes.append(Probe(case, "accept", note, untagged=example.value, retag=True))
     return probes
 
 
@@ -391,12 +400,11 @@ def _sample_probes(
     driver: Driver, samples: st.SearchStrategy[Sample], phase: str
 ) -> st.SearchStrategy[Probe]:
     def probe(sample: Sample) -> Probe:
-        sample = dataclasses.replace(
-            sample, body=driver.room.unique(sample.body, driver.next_tag())
-        )
         expectation = driver.room.expectation(sample)
         note = sample.note or (f"breaks {sample.breaks}" if sample.breaks else "valid payload")
-        return Probe(driver.case_for(sample), expectation, note, negative=not sample.valid)
+        case = driver.case_for(sample)
+        return Probe(case, expectation, note, negative=not sample.valid, untagged=sample.body,
+                     retag=True)  # fmt: skip
 
     return samples.map(probe)
 
@@ -408,10 +416,9 @@ def _generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe
     )
 
     def probe(case: Any) -> Probe:
-        if not negative:
-            case.body = driver.room.unique(case.body, driver.next_tag())
         driver.room.align_case(case)
-        return Probe(case, None, "schemathesis-generated", generated=True, negative=negative)
+        return Probe(case, None, "schemathesis-generated", generated=True, negative=negative,
+                     untagged=case.body, retag=not negative)  # fmt: skip
 
     mapped: st.SearchStrategy[Probe] = strategy.map(probe)
     return mapped
@@ -460,7 +467,7 @@ def run_phase(
     if strategy is None:
         return
     api = driver.api.name
-    known: set[str] = set()
+    known = report.known  # a failure found in an earlier round is counted, not reported again
     last: dict[str, Finding] = {}
     examples = options.max_examples
     if phase == "examples":
@@ -476,7 +483,10 @@ def run_phase(
                 tally.passed += 1
                 continue
             tally.failed += 1
-            if _signature(name, failure.title, response.status_code) not in known:
+            if (
+                _signature(f"{api}/{phase}/{name}", failure.title, response.status_code)
+                not in known
+            ):
                 fresh.append(
                     Finding(api, phase, name, failure.title, failure.message,
                             curl_for(response.request), response.status_code, probe.note)
@@ -490,7 +500,9 @@ def run_phase(
             for finding in fresh:
                 _record(report, known, finding, progress)
 
-    hypothesis_phases = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target]
+    # No target phase: hill-climbing on a measure (response time, say) costs far more requests
+    # than it finds faults here.
+    hypothesis_phases = [Phase.explicit, Phase.reuse, Phase.generate]
     if options.shrink:
         hypothesis_phases.append(Phase.shrink)
     wrapped = settings(
@@ -520,7 +532,8 @@ def run_phase(
 
 
 def _record(report: Report, known: set[str], finding: Finding, progress: Progress) -> None:
-    known.add(_signature(finding.check, finding.title, finding.status))
+    check = f"{finding.api}/{finding.phase}/{finding.check}"
+    known.add(_signature(check, finding.title, finding.status))
     report.findings.append(finding)
     progress.on_finding(finding)
 
@@ -557,10 +570,14 @@ def run_scenarios(
                 tally.passed += 1
             else:
                 tally.failed += 1
-                _record(report, set(), Finding(
+                finding = Finding(
                     api, "stateful", "stateful", f"{scenario.name}: {step.note or 'step'} failed",
                     f"step {index + 1} ({step.note}) {problem}", curl_for(response.request),
-                    response.status_code, scenario.name), progress)  # fmt: skip
+                    response.status_code, scenario.name,
+                )  # fmt: skip
+                signature = _signature(f"{api}/stateful/stateful", finding.title, finding.status)
+                if signature not in report.known:
+                    _record(report, report.known, finding, progress)
             for name, failure in results.items():
                 tally = report.tally(api, name)
                 if failure is None:
@@ -569,24 +586,37 @@ def run_scenarios(
                     tally.failed += 1
 
 
-def run_checks(apis: list[Api], options: CheckOptions, progress: Progress | None = None) -> Report:
-    """Run every phase for every API against `options.base_url`."""
+def run_checks(
+    apis: list[Api],
+    options: CheckOptions,
+    progress: Progress | None = None,
+    report: Report | None = None,
+    deadline: float | None = None,
+) -> Report:
+    """Run every phase for every API against `options.base_url`.
+
+    `report` accumulates rounds (fuzzing); `deadline` (time.monotonic) stops before a phase that
+    would start after it.
+    """
     progress = progress or Progress()
-    report = Report(options.base_url, options.seed, options.live)
+    report = report or Report(options.base_url, options.seed, options.live)
     session = LimitedSession(RateLimiter(options.rate_limit))
     session.headers["User-Agent"] = "contracts-check/0.1"
     start = time.monotonic()
+    report.rounds += 1
     for api in apis:
         driver = Driver.build(api, options)
-        report.phases_run[api.name] = []
+        report.phases_run.setdefault(api.name, [])
         for phase in options.phases:
+            if deadline is not None and time.monotonic() >= deadline:
+                break
             progress.on_phase(api.name, phase)
             report.phases_run[api.name].append(phase)
             if phase == "stateful":
                 run_scenarios(driver, options, report, session, progress)
             else:
                 run_phase(driver, phase, options, report, session, progress)
-    report.duration = time.monotonic() - start
+    report.duration += time.monotonic() - start
     return report
 
 

@@ -229,8 +229,8 @@ def _field_rules(ed: Edition) -> list[Rule]:
         name = field.rule
         if field.required:
             rules[f"{name}:required"] = Rule(f"{name}:required", field.doc, f"{name} is required.")
-        if field.kind != "string":
-            rules[f"{name}:type"] = Rule(f"{name}:type", field.doc, f"{name} is {field.kind}.")
+        # Every field has a type: strings too (a JSON-form body can send a number for one).
+        rules[f"{name}:type"] = Rule(f"{name}:type", field.doc, f"{name} is {field.kind}.")
         if field.max_length is not None:
             rules[f"{name}:max_length"] = Rule(
                 f"{name}:max_length", field.doc, f"{name} is at most {field.max_length} characters."

@@ -291,6 +291,24 @@ def _on_line(
     return breaker
 
 
+def _setter(name: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(event: dict[str, Any]) -> None:
+        event[name] = value
+
+    return change
+
+
+def _in_json(
+    breaks: str, event_type: str, change: Callable[[dict[str, Any]], None], note: str
+) -> Breaker:
+    def breaker(draw: st.DrawFn, ed: Edition, event: dict[str, Any]) -> Sample:
+        event = {**_base_event(ed, event_type), "nonce": event["nonce"]}
+        change(event)
+        return Sample(write_json([event]), breaks, note=note, query=_query(True, "v1"))
+
+    return breaker
+
+
 def _raw(breaks: str, body: str | bytes, note: str, **query: str) -> Breaker:
     def breaker(draw: st.DrawFn, ed: Edition, event: dict[str, Any]) -> Sample:
         return Sample(body, breaks, note=note, query={**_query(False, "v1"), **query})
@@ -318,10 +336,13 @@ def _field_breakers(ed: Edition) -> dict[str, Breaker]:
             if field.required:
                 rule = f"{field.rule}:required"
                 breakers[rule] = _on_line(rule, event_type, drop, f"{field.rule} missing")
+            rule = f"{field.rule}:type"
             if field.kind in wrong_text:
-                rule = f"{field.rule}:type"
                 breakers[rule] = _on_line(rule, event_type, set_to(wrong_text[field.kind]),
                                           f"{field.rule} of the wrong type")  # fmt: skip
+            elif field.kind == "string":  # only the JSON form can send a string field a number
+                breakers[rule] = _in_json(rule, event_type, set_to(12345),
+                                          f"{field.rule} sent as a JSON number")  # fmt: skip
             if field.max_length is not None:
                 rule = f"{field.rule}:max_length"
                 breakers[rule] = _on_line(rule, event_type, set_to("x" * (field.max_length + 1)),
@@ -333,6 +354,11 @@ def _field_breakers(ed: Edition) -> dict[str, Breaker]:
             for check, value in _json_limit_breaks(field).items():
                 rule = f"{field.rule}:{check}"
                 breakers[rule] = _on_line(rule, event_type, set_to(value), f"{rule} past its limit")
+    for name in ("nonce", "visitorCode", "mappingValue"):
+        if name in ed.common:  # common string fields: a number only the JSON form can send
+            rule = f"{name}:type"
+            breakers[rule] = _in_json(rule, "PAGE", _setter(name, 12345),
+                                      f"{name} sent as a JSON number")  # fmt: skip
     visitor = ed.common["visitorCode"]
     if visitor.max_length is not None:
         too_long = "v" * (visitor.max_length + 1)

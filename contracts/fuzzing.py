@@ -73,7 +73,7 @@ def fuzz(
                 database=options.database,
                 path_parameters=options.path_parameters,
             )
-            run_checks(apis, seeded, progress, report, deadline)
+            run_checks(apis, seeded, progress, report, deadline, clock)
             round_number += 1
     except KeyboardInterrupt:
         pass  # what was found so far is the session's result

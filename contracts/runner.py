@@ -468,7 +468,7 @@ def run_phase(
         return
     api = driver.api.name
     known = report.known  # a failure found in an earlier round is counted, not reported again
-    last: dict[str, Finding] = {}
+    last: dict[str, list[Finding]] = {}  # the new failures of the last failing probe
     examples = options.max_examples
     if phase == "examples":
         examples = len(_spec_examples(driver))
@@ -494,7 +494,7 @@ def run_phase(
         failures = sum(1 for f in report.findings if f.api == api)
         progress.on_probe(api, phase, report.probes[api], failures)
         if fresh:
-            last["finding"] = fresh[0]
+            last["findings"] = fresh
             if options.shrink:
                 raise _NewFailure(fresh[0].title)
             for finding in fresh:
@@ -525,10 +525,11 @@ def run_phase(
             wrapped()
             return
         except (_NewFailure, Flaky):
-            finding = last.get("finding")
-            if finding is None:
+            findings = last.get("findings")
+            if not findings:
                 return
-            _record(report, known, finding, progress)
+            for finding in findings:  # every check the minimal probe fails
+                _record(report, known, finding, progress)
 
 
 def _record(report: Report, known: set[str], finding: Finding, progress: Progress) -> None:
@@ -592,11 +593,12 @@ def run_checks(
     progress: Progress | None = None,
     report: Report | None = None,
     deadline: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Report:
     """Run every phase for every API against `options.base_url`.
 
-    `report` accumulates rounds (fuzzing); `deadline` (time.monotonic) stops before a phase that
-    would start after it.
+    `report` accumulates rounds (fuzzing); `deadline` (on `clock`) stops before a phase that would
+    start after it.
     """
     progress = progress or Progress()
     report = report or Report(options.base_url, options.seed, options.live)
@@ -608,7 +610,7 @@ def run_checks(
         driver = Driver.build(api, options)
         report.phases_run.setdefault(api.name, [])
         for phase in options.phases:
-            if deadline is not None and time.monotonic() >= deadline:
+            if deadline is not None and clock() >= deadline:
                 break
             progress.on_phase(api.name, phase)
             report.phases_run[api.name].append(phase)

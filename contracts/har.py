@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -25,24 +24,19 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import httpx
 
 from .exchange import HttpRequest, HttpResponse
-from .journal import REDACTED, JournalEntry, redact_headers
+from .journal import (
+    JournalEntry,
+    redact_body,
+    redact_headers,
+    redact_url,
+)
 
 TrafficFormat = Literal["har", "journal"]
-
-# Query parameter names whose values are secrets (`api_key`, `access_token`, `client_secret`).
-SECRET_PARAM = re.compile(r"token|key|secret|passw|pwd|signature|credential", re.IGNORECASE)
-# Body field names whose values are secrets. Narrower than SECRET_PARAM: `key` is an ordinary
-# field of request bodies (a LaunchDarkly segment's key), so only compound names count.
-SECRET_FIELD = re.compile(
-    r"(^|[_-])(token|secret|password|passwd)$|^(access|refresh|id)_?token$|client_?secret"
-    r"|api_?key",
-    re.IGNORECASE,
-)
 
 
 class TrafficError(ValueError):
@@ -230,55 +224,6 @@ def journal_exchange(entry: JournalEntry, base_url: str | None = None) -> Exchan
 
 def _iso(seconds: float) -> str:
     return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="milliseconds")
-
-
-def redact_url(url: str) -> str:
-    """The URL with secret-named query values and any user:password replaced by `<redacted>`."""
-    split = urlsplit(url)
-    netloc = split.netloc
-    if "@" in netloc:
-        netloc = f"{REDACTED}@{netloc.rsplit('@', 1)[1]}"
-    if not split.query:
-        return urlunsplit(split._replace(netloc=netloc))
-    pairs = parse_qsl(split.query, keep_blank_values=True)
-    if not any(SECRET_PARAM.search(name) for name, _ in pairs):
-        return urlunsplit(split._replace(netloc=netloc))
-    query = urlencode([(n, REDACTED if SECRET_PARAM.search(n) else v) for n, v in pairs])
-    return urlunsplit(split._replace(netloc=netloc, query=query))
-
-
-def _redact_json(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {
-            k: REDACTED if SECRET_FIELD.search(str(k)) else _redact_json(v)
-            for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_redact_json(item) for item in value]
-    return value
-
-
-def redact_body(body: bytes, media_type: str) -> bytes:
-    """A form or JSON body with secret-named fields' values replaced; other bodies unchanged."""
-    media_type = media_type.split(";")[0].strip().lower()
-    if media_type == "application/x-www-form-urlencoded":
-        try:
-            pairs = parse_qsl(body.decode("ascii"), keep_blank_values=True, strict_parsing=True)
-        except (UnicodeDecodeError, ValueError):
-            return body
-        if not any(SECRET_FIELD.search(name) for name, _ in pairs):
-            return body
-        return urlencode([(n, REDACTED if SECRET_FIELD.search(n) else v) for n, v in pairs]).encode(
-            "ascii"
-        )
-    if media_type == "application/json" or media_type.endswith("+json"):
-        try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError, RecursionError):
-            return body
-        redacted = _redact_json(data)
-        return body if redacted == data else json.dumps(redacted).encode("utf-8")
-    return body
 
 
 def _har_header_list(headers: Mapping[str, str]) -> list[dict[str, str]]:

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import base64
+import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Header names whose values are secrets: they are journaled as "<redacted>".
 SECRET_HEADERS = frozenset(
     {"authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key", "api-key"}
 )
 REDACTED = "<redacted>"
+
+# Query parameter names whose values are secrets (`api_key`, `access_token`, `client_secret`).
+SECRET_PARAM = re.compile(r"token|key|secret|passw|pwd|signature|credential", re.IGNORECASE)
+# Body field names whose values are secrets. Narrower than SECRET_PARAM: `key` is an ordinary
+# field of request bodies (a LaunchDarkly segment's key), so only compound names count.
+SECRET_FIELD = re.compile(
+    r"(^|[_-])(token|secret|password|passwd)$|^(access|refresh|id)_?token$|client_?secret"
+    r"|api_?key",
+    re.IGNORECASE,
+)
+# A cheap look before parsing a body for secret fields (most bodies have none).
+MAYBE_SECRET = re.compile(rb"token|secret|passw|api_?key", re.IGNORECASE)
 
 
 def redact_headers(headers: list[tuple[str, str]] | dict[str, str]) -> dict[str, str]:
@@ -22,6 +37,62 @@ def redact_headers(headers: list[tuple[str, str]] | dict[str, str]) -> dict[str,
         secret = lower in SECRET_HEADERS or lower.endswith("-token")
         redacted[lower] = REDACTED if secret else value
     return redacted
+
+
+def redact_url(url: str) -> str:
+    """The URL with secret-named query values and any user:password replaced by `<redacted>`."""
+    split = urlsplit(url)
+    netloc = split.netloc
+    if "@" in netloc:
+        netloc = f"{REDACTED}@{netloc.rsplit('@', 1)[1]}"
+    if not split.query:
+        return urlunsplit(split._replace(netloc=netloc))
+    pairs = parse_qsl(split.query, keep_blank_values=True)
+    if not any(SECRET_PARAM.search(name) for name, _ in pairs):
+        return urlunsplit(split._replace(netloc=netloc))
+    query = urlencode([(n, REDACTED if SECRET_PARAM.search(n) else v) for n, v in pairs])
+    return urlunsplit(split._replace(netloc=netloc, query=query))
+
+
+def _redact_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: REDACTED if SECRET_FIELD.search(str(k)) else _redact_json(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_redact_json(item) for item in value]
+    return value
+
+
+def redact_body(body: bytes, media_type: str) -> bytes:
+    """A form or JSON body with secret-named fields' values replaced; other bodies unchanged."""
+    if not MAYBE_SECRET.search(body):
+        return body
+    media_type = media_type.split(";")[0].strip().lower()
+    if media_type == "application/x-www-form-urlencoded":
+        try:
+            pairs = parse_qsl(body.decode("ascii"), keep_blank_values=True, strict_parsing=True)
+        except (UnicodeDecodeError, ValueError):
+            return body
+        if not any(SECRET_FIELD.search(name) for name, _ in pairs):
+            return body
+        return urlencode([(n, REDACTED if SECRET_FIELD.search(n) else v) for n, v in pairs]).encode(
+            "ascii"
+        )
+    if media_type == "application/json" or media_type.endswith("+json"):
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return body
+        redacted = _redact_json(data)
+        return body if redacted == data else json.dumps(redacted).encode("utf-8")
+    return body
+
+
+def redact_query(query: str) -> str:
+    """A query string with secret-named values replaced."""
+    return urlsplit(redact_url(f"http://x/?{query}")).query if query else query
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from starlette.routing import Route
 
 from .api import Api
 from .apis import all_apis, get_api
-from .journal import JournalEntry, redact_headers
+from .journal import JournalEntry, redact_body, redact_headers, redact_query
 from .store import Store
 from .violations import Violation
 
@@ -153,14 +153,20 @@ def _endpoint(api: Api, route: MockRoute, store: Store) -> Callable[[Request], A
             log.exception("%s mock failed on %s %s", api.name, request.method, request.url.path)
             answer = Answer(500, {"message": f"the {api.name} mock failed; see its log"})
         response = to_response(answer)
+        request_type = request.headers.get("content-type", "")
+        response_body = bytes(response.body) or None
         store.record_exchange(
             JournalEntry(
                 api=api.name,
                 method=request.method,
                 path=request.url.path,
-                query=request.url.query,
+                query=redact_query(request.url.query),
                 request_headers=redact_headers(request.headers.items()),
-                request_body=answer.request_body,
+                request_body=(
+                    redact_body(answer.request_body, request_type)
+                    if answer.request_body is not None
+                    else None
+                ),
                 request_size=(
                     len(answer.request_body)
                     if answer.request_body is not None
@@ -168,7 +174,11 @@ def _endpoint(api: Api, route: MockRoute, store: Store) -> Callable[[Request], A
                 ),
                 status=answer.status,
                 response_headers=redact_headers(response.headers.items()),
-                response_body=bytes(response.body) or None,
+                response_body=(
+                    redact_body(response_body, response.media_type or "")
+                    if response_body is not None
+                    else None
+                ),
                 violations=[v.to_dict() for v in answer.violations],
                 at=time.time(),
             )

@@ -42,8 +42,8 @@ from rich.table import Table
 from .api import Api
 from .apis import all_apis, get_api
 from .exchange import HttpRequest
-from .har import SECRET_PARAM, Exchange, TrafficFormat, read_traffic, redact_url
-from .journal import REDACTED, SECRET_HEADERS
+from .har import Exchange, TrafficFormat, read_traffic
+from .journal import REDACTED, SECRET_HEADERS, SECRET_PARAM, redact_url
 from .specs import Operation, Spec
 from .validation import check_response, find_operation
 from .violations import Severity, Violation

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -94,3 +95,16 @@ def test_read_body_refuses_past_the_limit(content: bytes, status: int) -> None:
             return declared.status_code, streamed.status_code
 
     assert asyncio.run(send()) == (status, status)
+
+
+def test_the_journal_keeps_no_secret_from_queries_or_bodies() -> None:
+    """Secrets never land in the journal: secret-named query values, and the token the SDK's
+    OAuth endpoint hands out, are redacted (the rest of the exchange is kept)."""
+    with running_mock(MockConfig(apis=("kameleoon-data",))) as mock:
+        issued = httpx.post(f"{mock.url}/oauth/token?api_key=s3cr3t&siteCode=s1").json()
+        (entry,) = mock.journal()
+    record = json.dumps(entry.to_dict())
+    assert issued["access_token"] not in record
+    assert "s3cr3t" not in record
+    assert "siteCode=s1" in entry.query
+    assert json.loads(entry.response_body or b"")["expires_in"] == 3600

@@ -84,6 +84,26 @@ def unless(conflict: Callable[[Any], bool], check: CheckFunction) -> CheckFuncti
     return guarded
 
 
+def json_media_type(sample: Sample) -> str:
+    return "application/json"
+
+
+def no_query(media_type: str) -> dict[str, str]:
+    return {}
+
+
+def leave_case(case: Any) -> None:
+    pass
+
+
+# What a vendor folder's checks.py may leave out: a JSON body, no query, nothing to align.
+DEFAULT_HOOKS: dict[str, Callable[..., Any]] = {
+    "media_type": json_media_type,  # (sample) -> the media type to send it as
+    "example_query": no_query,  # (media type) -> the query the spec's examples go with
+    "align_case": leave_case,  # (schemathesis case) -> None: tie what OpenAPI cannot
+}
+
+
 @dataclass(frozen=True)
 class Step:
     """One request of a scenario and what its answer must be."""

@@ -211,6 +211,11 @@ class Driver:
     def next_tag(self) -> int:
         return next(self.tags)
 
+    def hook(self, name: str) -> Callable[..., Any]:
+        """One of the room's optional functions, or its default (contracts.checks.DEFAULT_HOOKS)."""
+        function: Callable[..., Any] = getattr(self.room, name, contract_checks.DEFAULT_HOOKS[name])
+        return function
+
     @classmethod
     def build(cls, api: Api, options: CheckOptions) -> Driver:
         room = api.room("checks")
@@ -230,7 +235,7 @@ class Driver:
     def case_for(self, sample: Sample, credentials: bool = True) -> Any:
         """A schemathesis Case carrying one of our samples (and our credentials, unless the
         sample brings broken ones of its own)."""
-        media_type = sample.headers.get("Content-Type") or self.room.media_type(sample)
+        media_type = sample.headers.get("Content-Type") or self.hook("media_type")(sample)
         if sample.breaks in self.room.AUTH_RULES or not credentials:
             headers = dict(sample.headers)  # the sample's own (broken) credentials, not ours
         else:
@@ -387,7 +392,7 @@ def _spec_examples(driver: Driver) -> list[Probe]:
             continue
         sample = Sample(
             example.value,
-            query=driver.room.example_query(example.media_type),
+            query=driver.hook("example_query")(example.media_type),
             headers={"Content-Type": example.media_type},
         )
         note = f"the page's example {example.name}"
@@ -416,7 +421,7 @@ def _generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe
     )
 
     def probe(case: Any) -> Probe:
-        driver.room.align_case(case)
+        driver.hook("align_case")(case)
         return Probe(case, None, "schemathesis-generated", generated=True, negative=negative,
                      untagged=case.body, retag=not negative)  # fmt: skip
 

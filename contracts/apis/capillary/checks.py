@@ -25,14 +25,6 @@ def mock_settings(token: str) -> dict[str, Any]:
     return {"credentials": [token]}
 
 
-def media_type(sample: Sample) -> str:
-    return "application/json"
-
-
-def example_query(media_type: str) -> dict[str, str]:
-    return {}
-
-
 def unique(body: Any, tag: int) -> Any:
     """A group name is unique in an org (error 310069): each probe gets its own. The name keeps
     its length, so a name at the 200-character limit stays at it."""
@@ -44,10 +36,6 @@ def unique(body: Any, tag: int) -> Any:
 def state_conflict(response: Any) -> bool:
     """The refusal of a name already taken (310069), which says nothing about the payload."""
     return int(response.status_code) == 400 and error_code_is(NAME_EXISTS)(response) is None
-
-
-def align_case(case: Any) -> None:
-    pass
 
 
 def expectation(sample: Sample) -> Expectation:

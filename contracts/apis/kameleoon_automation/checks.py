@@ -23,24 +23,12 @@ def mock_settings(token: str) -> dict[str, Any]:
     return {"tokens": [token]}
 
 
-def media_type(sample: Sample) -> str:
-    return "application/json"
-
-
-def example_query(media_type: str) -> dict[str, str]:
-    return {}
-
-
 def unique(body: Any, tag: int) -> Any:
     return body  # names need not be unique
 
 
 def state_conflict(response: Any) -> bool:
     return False  # nothing here is refused for the state
-
-
-def align_case(case: Any) -> None:
-    pass
 
 
 def expectation(sample: Sample) -> Expectation:

@@ -22,14 +22,6 @@ def mock_settings(token: str) -> dict[str, Any]:
     return {"tokens": [token]}
 
 
-def media_type(sample: Sample) -> str:
-    return "application/json"
-
-
-def example_query(media_type: str) -> dict[str, str]:
-    return {}
-
-
 def unique(body: Any, tag: int) -> Any:
     """A segment key is unique per project and environment: each probe gets its own, so that a
     second probe is not refused as a duplicate. The key keeps its length (a body at a size limit
@@ -45,10 +37,6 @@ def unique(body: Any, tag: int) -> Any:
 def state_conflict(response: Any) -> bool:
     """The refusal of a key already taken (409), which says nothing about the payload."""
     return int(response.status_code) == 409
-
-
-def align_case(case: Any) -> None:
-    pass
 
 
 def expectation(sample: Sample) -> Expectation:

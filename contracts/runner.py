@@ -362,11 +362,34 @@ def _checks_for(
     return chosen
 
 
+class NoAnswerFailure(Failure):
+    """The server closed the connection, or never answered."""
+
+    code = "ST903"
+    kind_title = "No answer"
+
+
+@dataclass(frozen=True)
+class NoAnswer:
+    """Stands in for the response of a request that got none."""
+
+    request: requests.PreparedRequest
+    error: str
+    status_code: None = None
+
+
 def check_probe(
     driver: Driver, probe: Probe, base_url: str, session: requests.Session
 ) -> tuple[Any, dict[str, Failure | None]]:
     """Send a probe and run each check on its answer: the response and each check's failure."""
-    response = _send(driver, probe, base_url, session)
+    try:
+        response = _send(driver, probe, base_url, session)
+    except requests.RequestException as error:  # a dropped connection is a server fault too
+        failure = NoAnswerFailure(
+            operation=driver.operation.label, message=f"{type(error).__name__}: {error}"
+        )
+        request = error.request or requests.Request("POST", base_url).prepare()
+        return NoAnswer(request, str(error)), {"not_a_server_error": failure}  # type: ignore[arg-type]
     results: dict[str, Failure | None] = {}
     for name, check in _checks_for(driver, probe, response).items():
         try:
@@ -566,7 +589,9 @@ def run_scenarios(
             response, results = check_probe(driver, probe, options.base_url, session)
             report.probes[api] = report.probes.get(api, 0) + 1
             problem = None
-            if response.status_code not in step.statuses:
+            if isinstance(response, NoAnswer):
+                problem = f"got no answer ({response.error})"
+            elif response.status_code not in step.statuses:
                 allowed = ", ".join(str(s) for s in sorted(step.statuses))
                 problem = f"answered {response.status_code}, the contract says {allowed}"
             elif step.verify is not None:
@@ -607,6 +632,10 @@ def run_checks(
     """
     progress = progress or Progress()
     report = report or Report(options.base_url, options.seed, options.live)
+    try:
+        requests.get(options.base_url, timeout=10)  # any answer will do: is anybody there?
+    except requests.RequestException as error:
+        raise ValueError(f"cannot reach {options.base_url}: {type(error).__name__}") from None
     session = LimitedSession(RateLimiter(options.rate_limit))
     session.headers["User-Agent"] = "contracts-check/0.1"
     start = time.monotonic()

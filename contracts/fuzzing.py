@@ -7,6 +7,7 @@ default; `redis://host:port/db` shares one corpus between machines fuzzing the s
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections.abc import Callable
@@ -61,18 +62,7 @@ def fuzz(
     round_number = 0
     try:
         while clock() < deadline:
-            seeded = CheckOptions(
-                base_url=options.base_url,
-                tokens=options.tokens,
-                max_examples=options.max_examples,
-                seed=options.seed + round_number,
-                phases=options.phases,
-                live=options.live,
-                shrink=options.shrink,
-                rate_limit=options.rate_limit,
-                database=options.database,
-                path_parameters=options.path_parameters,
-            )
+            seeded = dataclasses.replace(options, seed=options.seed + round_number)
             run_checks(apis, seeded, progress, report, deadline, clock)
             round_number += 1
     except KeyboardInterrupt:

@@ -89,16 +89,7 @@ class Finding:
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "api": self.api,
-            "phase": self.phase,
-            "check": self.check,
-            "title": self.title,
-            "message": self.message,
-            "curl": self.curl,
-            "status": self.status,
-            "note": self.note,
-        }
+        return dataclasses.asdict(self)
 
 
 @dataclass

@@ -27,10 +27,7 @@ Row = tuple[str, str, str]  # (level, kind, location)
 # Written from the pages: R = kameleoon-data-visit-events-reference.txt (older edition, the
 # legacy spec), O = kameleoon-data-visit-events-openapi.txt (current edition).
 EDITIONS: list[Row] = [
-    # R names no server (the legacy spec borrows the .io hosts, see its servers comment);
-    # O:25 and O:26 add the .eu hosts.
-    ("INFO", "server-added", "servers"),  # O:25 https://eu-data.kameleoon.eu
-    ("INFO", "server-added", "servers"),  # O:26 https://na-data.kameleoon.eu
+    # No server change: R names no server and the legacy spec takes O's four (O:22-26).
     ("INFO", "default-added", "header User-Agent"),  # O:63 default kameleoon-docs; R:7 none
     ("ERR", "limit-tightened", "query visitorCode maxLength"),  # O:107 100 chars; R:14 no limit
     ("ERR", "param-removed", "query mappingValue"),  # R:18; O:64-88 has no mappingValue
@@ -106,7 +103,7 @@ def test_editions_diff_lists_every_difference_of_the_pages() -> None:
     each at its level for a client, each line of EDITIONS citing the page lines."""
     changes = diff_files("kameleoon-data-legacy", "kameleoon-data")
     assert sorted(rows(changes)) == sorted(EDITIONS)
-    assert {c.operation for c in changes} == {"(all operations)", "POST /visit/events"}
+    assert {c.operation for c in changes} == {"POST /visit/events"}
 
 
 def test_editions_diff_values() -> None:
@@ -635,11 +632,12 @@ def test_text_output_one_line_per_change_grouped_per_operation() -> None:
     result = run("kameleoon-data-legacy", "kameleoon-data")
     lines = result.stdout.splitlines()
     assert "\x1b[" not in result.stdout
-    assert lines[0].startswith("kameleoon-data-legacy -> kameleoon-data: 44 changes (")
-    assert lines.index("(all operations)") == 1
-    start = lines.index("POST /visit/events")
-    group = lines[start + 1 :]
-    assert len(group) == len(EDITIONS) - 2  # the two server changes are in the first group
+    assert lines[0].startswith(
+        f"kameleoon-data-legacy -> kameleoon-data: {len(EDITIONS)} changes ("
+    )
+    assert lines.index("POST /visit/events") == 1
+    group = lines[2:]
+    assert len(group) == len(EDITIONS)
     assert all(re.match(r"  (ERR |WARN|INFO)  ", line) for line in group)
     delayed = next(line for line in group if "query delayed" in line)
     assert "param-removed" in delayed

@@ -33,6 +33,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import hypothesis
 import requests
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, seed, settings
@@ -415,17 +416,27 @@ def _spec_examples(driver: Driver) -> list[Probe]:
     return probes
 
 
+def sample_probe(driver: Driver, sample: Sample) -> Probe:
+    """One of our samples as a probe, expecting what the API's service does with it."""
+    expectation = driver.room.expectation(sample)
+    note = sample.note or (f"breaks {sample.breaks}" if sample.breaks else "valid payload")
+    case = driver.case_for(sample)
+    return Probe(case, expectation, note, negative=not sample.valid, untagged=sample.body,
+                 retag=True)  # fmt: skip
+
+
 def _sample_probes(
     driver: Driver, samples: st.SearchStrategy[Sample], phase: str
 ) -> st.SearchStrategy[Probe]:
-    def probe(sample: Sample) -> Probe:
-        expectation = driver.room.expectation(sample)
-        note = sample.note or (f"breaks {sample.breaks}" if sample.breaks else "valid payload")
-        case = driver.case_for(sample)
-        return Probe(case, expectation, note, negative=not sample.valid, untagged=sample.body,
-                     retag=True)  # fmt: skip
+    return samples.map(lambda sample: sample_probe(driver, sample))
 
-    return samples.map(probe)
+
+def listed_boundaries(driver: Driver) -> list[Probe]:
+    """Every boundary sample, where the API's strategies can list them (`all_boundary_samples`):
+    each is sent, whatever the budget, so that a fault past one limit is not left to chance."""
+    strategies = driver.api.room("strategies")
+    listing = getattr(strategies, "all_boundary_samples", None)
+    return [sample_probe(driver, sample) for sample in listing()] if listing else []
 
 
 def _generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe]:
@@ -534,6 +545,9 @@ def run_phase(
         derandomize=False,
         print_blob=False,
     )(seed(options.seed)(given(strategy)(test)))
+    if phase == "boundary":
+        for probe in reversed(listed_boundaries(driver)):  # @example runs them first, in order
+            wrapped = hypothesis.example(probe)(wrapped)
     # Each (API, phase) keeps its own entries in the example database.
     wrapped._hypothesis_internal_add_digest = hashlib.sha256(  # type: ignore[attr-defined]
         f"contracts/{api}/{phase}".encode()

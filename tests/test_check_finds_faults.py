@@ -142,6 +142,7 @@ def _size_samples_only(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     assert sorted(len(s.body.encode()) for s in sizes) == [DATA_BODY_LIMIT, DATA_BODY_LIMIT + 1]
     monkeypatch.setattr(strategies, "boundary_samples", lambda: st.sampled_from(sizes))
+    monkeypatch.setattr(strategies, "all_boundary_samples", lambda: sizes)
 
 
 # Hypothesis writes out the failing probe, a 3 MiB body, and warns that the text is large.
@@ -164,16 +165,10 @@ def test_a_body_past_3_mib_accepted_is_found_by_expected_outcome_in_the_boundary
     assert report.tally("kameleoon-data", "expected_outcome").passed > 0  # the one at the limit
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the boundary phase draws max_examples of the data API's 160 boundary samples at "
-    "random (st.sampled_from) instead of sending each, so the one body past 3 MiB is sent only "
-    "by luck (3 or 4 seeds in 10 at 25 examples, 8 in 10 at 100)",
-)
 def test_the_default_budget_sends_the_body_past_3_mib() -> None:
     """Fault: a body over 3 MiB accepted (202). With CheckOptions' default budget (25 examples
-    per phase), the boundary phase must find it whatever the seed: every limit one past it is
-    sent."""
+    per phase), the boundary phase finds it whatever the seed: every listed boundary sample
+    (`all_boundary_samples`) is sent, one past each limit included."""
     for seed in range(5):
         report, _ = check("kameleoon-data", oversized_body_accepted, ("boundary",), 25, seed)
         assert found(report, "expected_outcome"), f"seed {seed}: the fault was not found"

@@ -143,6 +143,11 @@ def boundary_samples() -> st.SearchStrategy[Sample]:
     return st.sampled_from(boundary_cases())
 
 
+def all_boundary_samples() -> list[Sample]:
+    """Every boundary case: `contracts check` sends each of them."""
+    return boundary_cases()
+
+
 def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
     """One strategy per way to break the contract, by a label (`rule` or `keyword:field`)."""
     return {

@@ -267,29 +267,37 @@ class RunningMock:
 
 
 @contextmanager
+def serving(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve any ASGI app on a background thread (a free port by default); yields its URL."""
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, name="contracts-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the server did not start on {host}:{port}")
+        time.sleep(0.01)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{bound}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextmanager
 def running_mock(
     config: MockConfig | None = None, host: str = "127.0.0.1", port: int = 0
 ) -> Iterator[RunningMock]:
     """Serve the mock on a background thread (a free port by default) until the block ends."""
     config = (config or MockConfig()).with_db()
     store = Store(config.db or "")
-    app = build_app(config, store)
-    server = uvicorn.Server(
-        uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, name="contracts-mock", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"the mock server did not start on {host}:{port}")
-        time.sleep(0.01)
-    bound = server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield RunningMock(f"http://{host}:{bound}", store, config)
+        with serving(build_app(config, store), host, port) as url:
+            yield RunningMock(url, store, config)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         store.close()
 
 

@@ -173,7 +173,13 @@ def curl_for(request: requests.PreparedRequest) -> str:
 
     parts = ["curl", "-X", str(request.method)]
     for name, value in request.headers.items():
-        if name.lower() in ("content-length", "accept-encoding", "connection", "accept"):
+        if name.lower() in (
+            "content-length",
+            "accept-encoding",
+            "connection",
+            "accept",
+            "x-schemathesis-testcaseid",
+        ):  # random: same seed, same text
             continue
         shown = "[Filtered]" if name.lower() in SECRET_HEADERS else str(value)
         parts += ["-H", f"{name}: {shown}"]
@@ -456,9 +462,6 @@ def _generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe
 
 def phase_strategy(driver: Driver, phase: str) -> st.SearchStrategy[Probe] | None:
     strategies = driver.api.room("strategies")
-    if phase == "examples":
-        examples = _spec_examples(driver)
-        return st.sampled_from(examples) if examples else None
     if phase == "positive":
         return _generated_probes(driver, negative=False)
     if phase == "negative":
@@ -493,15 +496,49 @@ def run_phase(
     session: requests.Session,
     progress: Progress,
 ) -> None:
-    strategy = phase_strategy(driver, phase)
-    if strategy is None:
-        return
+    """One phase for one API: a Hypothesis run over its probes (for the invalid phase, one run per
+    kind of breakage, where the API's strategies name them, so that every rule is broken)."""
+    runs: list[tuple[str, st.SearchStrategy[Probe], int]]
+    if phase == "examples":
+        pages = _spec_examples(driver)
+        runs = [(phase, st.sampled_from(pages), len(pages))] if pages else []
+    elif phase == "invalid" and _invalid_kinds(driver):
+        kinds = _invalid_kinds(driver)
+        each = max(1, -(-options.max_examples // len(kinds)))  # ceiling: the budget, shared
+        runs = [
+            (f"{phase}/{kind}", _sample_probes(driver, strategy, phase), each)
+            for kind, strategy in sorted(kinds.items())
+        ]
+    else:
+        strategy = phase_strategy(driver, phase)
+        runs = [(phase, strategy, options.max_examples)] if strategy is not None else []
+    explicit = listed_boundaries(driver) if phase == "boundary" else []
+    for label, probes, budget in runs:
+        _run_hypothesis(driver, phase, label, probes, budget, explicit, options, report,
+                        session, progress)  # fmt: skip
+
+
+def _invalid_kinds(driver: Driver) -> dict[str, st.SearchStrategy[Sample]]:
+    strategies = driver.api.room("strategies")
+    kinds = getattr(strategies, "invalid_sample_kinds", None)
+    return dict(kinds()) if kinds else {}
+
+
+def _run_hypothesis(
+    driver: Driver,
+    phase: str,
+    label: str,
+    strategy: st.SearchStrategy[Probe],
+    examples: int,
+    explicit: list[Probe],
+    options: CheckOptions,
+    report: Report,
+    session: requests.Session,
+    progress: Progress,
+) -> None:
     api = driver.api.name
     known = report.known  # a failure found in an earlier round is counted, not reported again
     last: dict[str, list[Finding]] = {}  # the new failures of the last failing probe
-    examples = options.max_examples
-    if phase == "examples":
-        examples = len(_spec_examples(driver))
 
     def test(probe: Probe) -> None:
         response, results = check_probe(driver, probe, options.base_url, session)
@@ -513,10 +550,8 @@ def run_phase(
                 tally.passed += 1
                 continue
             tally.failed += 1
-            if (
-                _signature(f"{api}/{phase}/{name}", failure.title, response.status_code)
-                not in known
-            ):
+            signature = _signature(f"{api}/{phase}/{name}", failure.title, response.status_code)
+            if signature not in known:
                 fresh.append(
                     Finding(api, phase, name, failure.title, failure.message,
                             curl_for(response.request), response.status_code, probe.note)
@@ -545,12 +580,11 @@ def run_phase(
         derandomize=False,
         print_blob=False,
     )(seed(options.seed)(given(strategy)(test)))
-    if phase == "boundary":
-        for probe in reversed(listed_boundaries(driver)):  # @example runs them first, in order
-            wrapped = hypothesis.example(probe)(wrapped)
-    # Each (API, phase) keeps its own entries in the example database.
+    for probe in reversed(explicit):  # @example runs them first, in order
+        wrapped = hypothesis.example(probe)(wrapped)
+    # Each (API, phase, kind) keeps its own entries in the example database.
     wrapped._hypothesis_internal_add_digest = hashlib.sha256(  # type: ignore[attr-defined]
-        f"contracts/{api}/{phase}".encode()
+        f"contracts/{api}/{label}".encode()
     ).digest()
     for _ in range(MAX_DISTINCT_FAILURES):
         last.clear()
@@ -637,6 +671,7 @@ def run_checks(
     """
     progress = progress or Progress()
     report = report or Report(options.base_url, options.seed, options.live)
+    _load_every_room()
     try:
         requests.get(options.base_url, timeout=10)  # any answer will do: is anybody there?
     except requests.RequestException as error:
@@ -659,6 +694,20 @@ def run_checks(
                 run_phase(driver, phase, options, report, session, progress)
     report.duration += time.monotonic() - start
     return report
+
+
+ROOMS = ("rules", "codec", "events", "strategies", "mock", "checks")
+
+
+def _load_every_room() -> None:
+    """Import every API's rooms before generating anything. Hypothesis draws some values from
+    the constants of the modules loaded at the time; loading the same set each run keeps a seed's
+    run the same whichever APIs were asked for."""
+    from .apis import all_apis
+
+    for api in all_apis():
+        for room in ROOMS:
+            api.room(room)
 
 
 def is_loopback(url: str) -> bool:

@@ -17,21 +17,18 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import threading
-import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from contracts.apis import get_api
 from contracts.apis.capillary.mock import envelope
 from contracts.apis.capillary.rules import ERROR_MESSAGES
-from contracts.mock import MockConfig, build_app
+from contracts.mock import MockConfig, build_app, serving
 from contracts.specs import Spec
 from contracts.store import Store
 
@@ -210,28 +207,10 @@ def broken_server(api: str, fault: Fault, token: str = TOKEN) -> Iterator[Broken
     store = Store(config.db or "")
     app = build_app(config, store)
     served: list[tuple[Sent, Reply]] = []
-    server = uvicorn.Server(
-        uvicorn.Config(
-            faulty(app, fault, served),
-            host="127.0.0.1",
-            port=0,
-            log_level="warning",
-            lifespan="off",
-        )
-    )
-    thread = threading.Thread(target=server.run, name=f"broken-{api}", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the broken server did not start")
-        time.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield BrokenServer(f"http://127.0.0.1:{port}", store, served)
+        with serving(faulty(app, fault, served)) as url:
+            yield BrokenServer(url, store, served)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         store.close()
 
 

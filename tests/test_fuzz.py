@@ -4,8 +4,6 @@ corpus shared through Redis."""
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,14 +11,13 @@ from typing import Any
 
 import fakeredis
 import pytest
-import uvicorn
 from hypothesis.database import DirectoryBasedExampleDatabase, ExampleDatabase
 from hypothesis.extra.redis import RedisExampleDatabase
 
 from contracts.apis import get_api
 from contracts.apis.launchdarkly import checks as launchdarkly_checks
 from contracts.fuzzing import fuzz, open_database, parse_duration
-from contracts.mock import MockConfig, build_app
+from contracts.mock import MockConfig, build_app, serving
 from contracts.runner import CheckOptions, Finding, Progress
 
 TOKEN = "fuzz-token"
@@ -85,16 +82,8 @@ def broken_launchdarkly(answered: list[int] | None = None) -> Iterator[str]:
 
         await app(scope, replay, send)
 
-    server = uvicorn.Server(uvicorn.Config(broken, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serving(broken) as url:
+        yield url
 
 
 def quarter_seconds() -> Any:

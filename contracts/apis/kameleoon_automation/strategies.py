@@ -497,7 +497,7 @@ def _unknown_field_samples() -> st.SearchStrategy[Sample]:
     return st.one_of(top, nested)
 
 
-def invalid_sample_strategies() -> dict[str, st.SearchStrategy[Sample]]:
+def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
     """Per rule (or schema keyword) broken, the strategy of samples breaking it alone."""
     tc = "conditionDataList[0].targetingCondition"
     return {
@@ -650,4 +650,4 @@ def invalid_sample_strategies() -> dict[str, st.SearchStrategy[Sample]]:
 
 def invalid_samples() -> st.SearchStrategy[Sample]:
     """Bodies (or headers) each breaking exactly one rule of RULES or one schema keyword."""
-    return st.one_of(*invalid_sample_strategies().values())
+    return st.one_of(*invalid_sample_kinds().values())

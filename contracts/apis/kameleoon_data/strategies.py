@@ -523,3 +523,10 @@ def sdk_style(event: Mapping[str, Any]) -> dict[str, Any]:
     camel = {"STATICDATA": "staticData", "CUSTOMDATA": "customData",
              "TARGETINGSEGMENT": "targetingSegment"}  # fmt: skip
     return {**event, "eventType": camel.get(event_type, event_type.lower())}
+
+
+def invalid_sample_kinds(edition_name: str | None = None) -> dict[str, st.SearchStrategy[Sample]]:
+    """Per error rule, the strategy of requests breaking it alone (`contracts check` sends each)."""
+    return {
+        rule: invalid_samples(edition_name, rule=rule) for rule in breakable_rules(edition_name)
+    }

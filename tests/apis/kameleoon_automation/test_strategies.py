@@ -17,7 +17,7 @@ from contracts.apis.kameleoon_automation.strategies import (
     UNITS_OF_TIME,
     boundary_samples,
     condition_lists,
-    invalid_sample_strategies,
+    invalid_sample_kinds,
     invalid_samples,
     key_moments,
     sample_request,
@@ -63,13 +63,13 @@ def test_invalid_samples_break_exactly_their_rule(sample: Sample) -> None:
     assert_breaks_exactly_its_rule(sample)
 
 
-@pytest.mark.parametrize("broken", sorted(invalid_sample_strategies()))
+@pytest.mark.parametrize("broken", sorted(invalid_sample_kinds()))
 def test_each_rule_is_broken_alone_by_its_samples(broken: str) -> None:
     """Property, per rule: every sample of the rule's strategy breaks that rule and no other (so no
     rule hides behind the others in `invalid_samples()`)."""
 
     @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(invalid_sample_strategies()[broken])
+    @given(invalid_sample_kinds()[broken])
     def check(sample: Sample) -> None:
         assert sample.breaks == broken
         assert_breaks_exactly_its_rule(sample)
@@ -79,7 +79,7 @@ def test_each_rule_is_broken_alone_by_its_samples(broken: str) -> None:
 
 def test_every_rule_has_invalid_samples() -> None:
     """Each rule of RULES is broken by some strategy of invalid_samples()."""
-    assert set(RULES.names()) <= set(invalid_sample_strategies())
+    assert set(RULES.names()) <= set(invalid_sample_kinds())
 
 
 def seen_in(strategy: st.SearchStrategy[Any], examples: int) -> set[str]:

@@ -582,11 +582,14 @@ def _run_hypothesis(
     )(seed(options.seed)(given(strategy)(test)))
     for probe in reversed(explicit):  # @example runs them first, in order
         wrapped = hypothesis.example(probe)(wrapped)
-    # Each (API, phase, kind) keeps its own entries in the example database.
-    wrapped._hypothesis_internal_add_digest = hashlib.sha256(  # type: ignore[attr-defined]
-        f"contracts/{api}/{label}".encode()
-    ).digest()
-    for _ in range(MAX_DISTINCT_FAILURES):
+    for attempt in range(MAX_DISTINCT_FAILURES):
+        # Each (API, phase, kind) keeps its own entries in the example database, and so does each
+        # attempt: a rerun (looking for a further failure) replays the stored failure without
+        # raising, as it is known by then, and Hypothesis would delete an example that passes.
+        # (Hypothesis keys its database by the inner test function: the digest goes there.)
+        test._hypothesis_internal_add_digest = hashlib.sha256(  # type: ignore[attr-defined]
+            f"contracts/{api}/{label}/{attempt}".encode()
+        ).digest()
         last.clear()
         try:
             wrapped()

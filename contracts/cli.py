@@ -331,6 +331,27 @@ def _check_options(func: Any) -> Any:
     return func
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What `check` and `fuzz` share: the APIs, their credentials and how careful to be."""
+
+    apis: list[Any]
+    tokens: dict[str, str]
+    path_parameters: dict[str, str]
+    live: bool
+    rate_limit: float | None
+    phases: tuple[str, ...]
+
+    def options(self, url: str, max_examples: int, seed: int, database: Any = None) -> Any:
+        from .runner import CheckOptions
+
+        return CheckOptions(
+            base_url=url, tokens=self.tokens, max_examples=max_examples, seed=seed,
+            phases=self.phases, live=self.live, shrink=not self.live,
+            rate_limit=self.rate_limit, database=database, path_parameters=self.path_parameters,
+        )  # fmt: skip
+
+
 def _plan(
     api_names: tuple[str, ...],
     url: str | None,
@@ -339,9 +360,9 @@ def _plan(
     rate_limit: float | None,
     negative: bool | None,
     params: tuple[str, ...],
-) -> tuple[list[Any], dict[str, str], dict[str, str], float | None, bool]:
+) -> _Plan:
     from .apis import all_apis, get_api
-    from .runner import is_loopback
+    from .runner import NEGATIVE_PHASES, PHASES, is_loopback
 
     apis = [get_api(name) for name in api_names] or [a for a in all_apis() if a.room("checks")]
     if url and not is_loopback(url) and not live:
@@ -358,7 +379,8 @@ def _plan(
     if live and rate_limit is None:
         rate_limit = 2.0
     send_negative = negative if negative is not None else not live
-    return apis, _tokens(apis, token), path_params, rate_limit, send_negative
+    phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
+    return _Plan(apis, _tokens(apis, token), path_params, live, rate_limit, phases)
 
 
 class _Display:
@@ -418,21 +440,15 @@ def check(
     """
     from contextlib import ExitStack
 
-    from .runner import NEGATIVE_PHASES, PHASES, CheckOptions, run_checks
+    from .runner import run_checks
 
-    apis, tokens, path_params, rate_limit, send_negative = _plan(
-        api_names, url, token, live, rate_limit, negative, params
-    )
-    phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
+    plan = _plan(api_names, url, token, live, rate_limit, negative, params)
     with ExitStack() as stack:
-        url = url or _embedded_mock(apis, tokens, stack)
-        options = CheckOptions(
-            base_url=url, tokens=tokens, max_examples=max_examples, seed=seed, phases=phases,
-            live=live, shrink=not live, rate_limit=rate_limit, path_parameters=path_params,
-        )  # fmt: skip
+        url = url or _embedded_mock(plan.apis, plan.tokens, stack)
         display = _Display()
         with display.progress if display.live else ExitStack():
-            report = run_checks(apis, options, display.hooks(len(phases)))
+            hooks = display.hooks(len(plan.phases))
+            report = run_checks(plan.apis, plan.options(url, max_examples, seed), hooks)
     _finish(report, report_dir)
 
 
@@ -519,15 +535,11 @@ def fuzz(
 
     from .fuzzing import fuzz as run_fuzz
     from .fuzzing import open_database, parse_duration
-    from .runner import NEGATIVE_PHASES, PHASES, CheckOptions
     from .runner import Progress as RunnerProgress
 
     seconds = parse_duration(duration)
     database = open_database(db)
-    apis, tokens, path_params, rate_limit, send_negative = _plan(
-        api_names, url, token, live, rate_limit, negative, params
-    )
-    phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
+    plan = _plan(api_names, url, token, live, rate_limit, negative, params)
     state = _FuzzState(started=time.monotonic(), seconds=seconds)
     live_display = Live(state.table(), console=console, refresh_per_second=4, transient=True)
 
@@ -549,14 +561,10 @@ def fuzz(
 
     hooks = RunnerProgress(on_phase=on_phase, on_probe=on_probe, on_finding=on_finding)
     with ExitStack() as stack:
-        url = url or _embedded_mock(apis, tokens, stack)
-        options = CheckOptions(
-            base_url=url, tokens=tokens, max_examples=max_examples, seed=seed, phases=phases,
-            live=live, shrink=not live, rate_limit=rate_limit, database=database,
-            path_parameters=path_params,
-        )  # fmt: skip
+        url = url or _embedded_mock(plan.apis, plan.tokens, stack)
+        options = plan.options(url, max_examples, seed, database)
         with live_display if console.is_terminal else ExitStack():
-            report = run_fuzz(apis, options, seconds, hooks)
+            report = run_fuzz(plan.apis, options, seconds, hooks)
     console.print(
         f"{report.rounds} rounds; corpus in {db or '.contracts/fuzz-db'}", highlight=False
     )

@@ -118,6 +118,15 @@ class Report:
     def tally(self, api: str, check: str) -> Tally:
         return self.tallies.setdefault((api, check), Tally())
 
+    def count(self, api: str, results: dict[str, Failure | None]) -> None:
+        """Add one answer's check results (a failure, or None for a pass) to the tallies."""
+        for check, failure in results.items():
+            tally = self.tally(api, check)
+            if failure is None:
+                tally.passed += 1
+            else:
+                tally.failed += 1
+
 
 @dataclass(frozen=True)
 class Probe:
@@ -543,13 +552,11 @@ def _run_hypothesis(
     def test(probe: Probe) -> None:
         response, results = check_probe(driver, probe, options.base_url, session)
         report.probes[api] = report.probes.get(api, 0) + 1
+        report.count(api, results)
         fresh = []
         for name, failure in results.items():
-            tally = report.tally(api, name)
             if failure is None:
-                tally.passed += 1
                 continue
-            tally.failed += 1
             signature = _signature(f"{api}/{phase}/{name}", failure.title, response.status_code)
             if signature not in known:
                 fresh.append(
@@ -651,12 +658,7 @@ def run_scenarios(
                 signature = _signature(f"{api}/stateful/stateful", finding.title, finding.status)
                 if signature not in report.known:
                     _record(report, report.known, finding, progress)
-            for name, failure in results.items():
-                tally = report.tally(api, name)
-                if failure is None:
-                    tally.passed += 1
-                else:
-                    tally.failed += 1
+            report.count(api, results)
 
 
 def run_checks(

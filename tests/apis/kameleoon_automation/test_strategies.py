@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from contracts.apis.kameleoon_automation.rules import RULES, check_request
@@ -82,8 +82,11 @@ def test_every_rule_has_invalid_samples() -> None:
     assert set(RULES.names()) <= set(invalid_sample_kinds())
 
 
-def seen_in(strategy: st.SearchStrategy[Any], examples: int) -> set[str]:
-    """Every `key` and `key=value` (string values) found in the drawn values, at any depth."""
+def seen_in(strategy: st.SearchStrategy[Any], examples: int, round_: int = 0) -> set[str]:
+    """Every `key` and `key=value` (string values) found in the drawn values, at any depth.
+
+    Each round has its own fixed seed: on CI Hypothesis derandomizes (the `ci` profile), which
+    would make every round draw the very same values."""
     seen: set[str] = set()
 
     def walk(value: object) -> None:
@@ -97,7 +100,8 @@ def seen_in(strategy: st.SearchStrategy[Any], examples: int) -> set[str]:
             for item in value:
                 walk(item)
 
-    @settings(max_examples=examples, deadline=None, database=None)
+    @seed(round_)
+    @settings(max_examples=examples, deadline=None, database=None, derandomize=False)
     @given(strategy)
     def draw(value: object) -> None:
         walk(value)
@@ -115,8 +119,8 @@ def test_every_condition_enum_value_is_reachable() -> None:
         *(f"unitOfTime={v}" for v in UNITS_OF_TIME),
     }
     seen: set[str] = set()
-    for _ in range(10):
-        seen |= seen_in(targeting_conditions(), 300)
+    for round_ in range(10):
+        seen |= seen_in(targeting_conditions(), 300, round_)
         if wanted <= seen:
             break
     assert wanted - seen == set()

@@ -16,6 +16,7 @@ from schemathesis import checks as st_checks
 from schemathesis.core.failures import Failure
 from schemathesis.specs.openapi import checks as openapi_checks
 
+from .rules import RuleBook
 from .samples import Sample
 
 CheckFunction = Callable[..., bool | None]
@@ -71,6 +72,16 @@ def expected_outcome(
 
     check.__name__ = "expected_outcome"
     return check
+
+
+def expected_by_rules(book: RuleBook, sample: Sample) -> Expectation:
+    """What the service does with a sample: a valid one is accepted; one that breaks a rule is
+    refused when the rule says the service refuses it; one that breaks a keyword of the spec's
+    schema (not a named rule) is refused."""
+    if sample.valid:
+        return "accept"
+    rule = book.get(sample.breaks)
+    return "refuse" if rule is None or rule.service_refuses() else "accept"
 
 
 def unless(conflict: Callable[[Any], bool], check: CheckFunction) -> CheckFunction:

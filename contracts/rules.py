@@ -21,6 +21,14 @@ class Rule:
     statement: str  # the rule in one sentence, as the page states it (or as we read it)
     severity: Severity = Severity.ERROR
     choice: str = ""  # where the page is vague: what we chose and why
+    # Whether the service refuses a request that breaks only this rule, where that is not what
+    # the severity says (an ERROR is refused, a WARNING accepted and reported).
+    refused_by_service: bool | None = None
+
+    def service_refuses(self) -> bool:
+        if self.refused_by_service is None:
+            return self.severity is Severity.ERROR
+        return self.refused_by_service
 
     def violation(self, field: str, message: str, line: int | None = None) -> Violation:
         return Violation(self.name, field, message, self.doc, self.severity, line)

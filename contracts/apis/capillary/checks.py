@@ -5,9 +5,8 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from ...checks import Expectation, Scenario, Step, error_code_is, tagged
+from ...checks import Expectation, Scenario, Step, error_code_is, expected_by_rules, tagged
 from ...samples import Sample
-from ...violations import Severity
 from .rules import NAME_EXISTS, RULES, TARGET_NAME_TOO_LONG
 
 PATH_PARAMETERS: dict[str, str] = {}
@@ -39,12 +38,7 @@ def state_conflict(response: Any) -> bool:
 
 
 def expectation(sample: Sample) -> Expectation:
-    if sample.valid:
-        return "accept"
-    rule = RULES.get(sample.breaks)
-    if rule is not None and rule.severity is Severity.WARNING:
-        return "accept"  # accepted, reported in the x-contract-* headers
-    return "refuse"
+    return expected_by_rules(RULES, sample)  # warnings accepted, reported in x-contract-* headers
 
 
 def scenarios() -> list[Scenario]:

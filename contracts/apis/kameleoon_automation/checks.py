@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...checks import Expectation, Scenario, Step
+from ...checks import Expectation, Scenario, Step, expected_by_rules
 from ...samples import Sample
-from ...violations import Severity
 from .rules import RULES
 
 PATH_PARAMETERS: dict[str, str] = {}
 AUTH_RULES = frozenset({"bearer_token"})  # samples that bring their own credentials
-# Warnings the mock (and, we read, the service) still refuses: our own body size limit.
-REFUSED_WARNINGS = frozenset({"body_size"})
 
 
 def credentials(token: str) -> dict[str, str]:
@@ -32,12 +29,7 @@ def state_conflict(response: Any) -> bool:
 
 
 def expectation(sample: Sample) -> Expectation:
-    if sample.valid:
-        return "accept"
-    rule = RULES.get(sample.breaks)
-    if rule is not None and rule.severity is Severity.WARNING:
-        return "refuse" if sample.breaks in REFUSED_WARNINGS else "accept"
-    return "refuse"  # an error rule, or a keyword of the spec's schema
+    return expected_by_rules(RULES, sample)
 
 
 def scenarios() -> list[Scenario]:

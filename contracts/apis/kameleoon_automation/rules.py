@@ -51,9 +51,14 @@ BEARER = re.compile(r"^bearer +[A-Za-z0-9\-._~+/]+=*$", re.IGNORECASE)
 
 
 def _rule(
-    name: str, line: int, statement: str, severity: Severity = Severity.ERROR, choice: str = ""
+    name: str,
+    line: int,
+    statement: str,
+    severity: Severity = Severity.ERROR,
+    choice: str = "",
+    refused_by_service: bool | None = None,
 ) -> Rule:
-    return Rule(name, DocRef(PAGE, line), statement, severity, choice)
+    return Rule(name, DocRef(PAGE, line), statement, severity, choice, refused_by_service)
 
 
 WARNING = Severity.WARNING
@@ -83,6 +88,7 @@ BODY_SIZE = _rule(
     WARNING,
     "The page states no limit. 1 MiB is far above any plausible key moment; the mock refuses"
     " larger bodies with 400 (even when not strict) so it never holds a huge body in memory.",
+    refused_by_service=True,
 )
 
 # -- fields -----------------------------------------------------------------------------------

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...checks import Expectation, Scenario, Step, tagged
+from ...checks import Expectation, Scenario, Step, expected_by_rules, tagged
 from ...samples import Sample
-from .rules import ACCEPTED_BY_SERVICE, KEY_PATTERN
+from .rules import KEY_PATTERN, RULES
 
 # The mock's own project and environment (contracts/apis/launchdarkly/mock.py); against a live
 # account pass real ones with --param projectKey=... --param environmentKey=...
@@ -40,9 +40,7 @@ def state_conflict(response: Any) -> bool:
 
 
 def expectation(sample: Sample) -> Expectation:
-    if sample.valid or sample.breaks in ACCEPTED_BY_SERVICE:
-        return "accept"
-    return "refuse"
+    return expected_by_rules(RULES, sample)
 
 
 def scenarios() -> list[Scenario]:

@@ -61,6 +61,7 @@ RULES = RuleBook(
             Severity.WARNING,
             "The page states no size limit; 1 MiB is ours, far above any segment body (six short "
             "fields), so the mock never holds an unbounded body in memory.",
+            refused_by_service=True,
         ),
         Rule(
             "content_type_json",
@@ -89,6 +90,7 @@ RULES = RuleBook(
             "The page marks name Required (line 20) and calls it human-friendly (line 22); we "
             "read an empty or whitespace-only name as missing and guess the service refuses it "
             "(400).",
+            refused_by_service=True,
         ),
         Rule(
             "key_not_empty",
@@ -103,6 +105,7 @@ RULES = RuleBook(
             "key holds only letters, digits, '.', '_' and '-', and starts with a letter or digit.",
             Severity.WARNING,
             _KEY_CHOICE,
+            refused_by_service=True,
         ),
         Rule(
             "tag_length",
@@ -112,6 +115,7 @@ RULES = RuleBook(
             "The page says only 'list of strings'; LaunchDarkly's Terraform provider "
             "(validateTags) refuses tags outside 1 to 64 characters, which we read as the "
             "service's rule (400).",
+            refused_by_service=True,
         ),
         Rule(
             "tag_format",
@@ -120,6 +124,7 @@ RULES = RuleBook(
             Severity.WARNING,
             "The page says only 'list of strings'; LaunchDarkly's Terraform provider "
             "(validateTags) refuses other characters, which we read as the service's rule (400).",
+            refused_by_service=True,
         ),
         Rule(
             "unbounded_context_kind_requires_unbounded",
@@ -141,6 +146,7 @@ RULES = RuleBook(
             "The page says only 'string'; LaunchDarkly's SDKs refuse other context kinds, so we "
             "guess the service refuses them too (400). Omitted, it defaults to 'user' (as "
             "LaunchDarkly's Terraform provider documents).",
+            refused_by_service=True,
         ),
         Rule(
             "project_key_format",
@@ -149,6 +155,7 @@ RULES = RuleBook(
             "letter or digit.",
             Severity.WARNING,
             _KEY_CHOICE + " A malformed project key names no project: the mock answers 404.",
+            refused_by_service=True,
         ),
         Rule(
             "environment_key_format",
@@ -158,15 +165,14 @@ RULES = RuleBook(
             Severity.WARNING,
             _KEY_CHOICE + " A malformed environment key names no environment: the mock answers "
             "404.",
+            refused_by_service=True,
         ),
     ]
 )
 
 # Rules whose breach the service is believed to accept (it ignores or tolerates the value): the
 # mock answers these with 201 and reports the violation, and with 400 only in strict mode.
-ACCEPTED_BY_SERVICE = frozenset(
-    {"content_type_json", "unknown_field_ignored", "unbounded_context_kind_requires_unbounded"}
-)
+ACCEPTED_BY_SERVICE = frozenset(rule.name for rule in RULES if not rule.service_refuses())
 
 
 def check_request(request: HttpRequest, edition: str | None = None) -> list[Violation]:

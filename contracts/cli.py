@@ -11,26 +11,29 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .apis import all_apis
+from .errors import ContractsError
+from .registry import all_apis
 
 console = Console()
 
 
 class ContractsGroup(click.Group):
-    """Turns errors users can cause (unknown API, missing file, bad spec) into one clear line."""
+    """Turns the errors users can cause (`contracts.errors.ContractsError`: an unknown API, an
+    unreadable spec, a vendor folder that breaks the interface) into one clear line; anything
+    else is a bug and keeps its traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (KeyError, FileNotFoundError, ValueError) as error:
-            message = error.args[0] if error.args else str(error)
-            raise click.ClickException(str(message)) from None
+        except ContractsError as error:
+            failure = type("Failure", (click.ClickException,), {"exit_code": error.exit_code})
+            raise failure(str(error)) from None
 
 
 @click.group(cls=ContractsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="contracts")
 def main() -> None:
-    """Contracts, payloads, mocks and checks for the vendor APIs in specs/."""
+    """Contracts, payloads, mocks and checks for the registered vendor APIs."""
 
 
 @main.command()
@@ -46,7 +49,7 @@ def specs(as_json: bool) -> None:
                     "api": api.name,
                     "edition": edition,
                     "default": edition == api.default_edition,
-                    "spec": f"specs/{spec.path.name}",
+                    "spec": str(spec.path),
                     "page": spec.page,
                     "operations": [
                         {
@@ -113,7 +116,8 @@ def mock(
     settings: tuple[str, ...],
 ) -> None:
     """Serve the mock servers of the APIs on one port."""
-    from .mock import MockConfig, serve, served_apis
+    from .handlers import MockConfig
+    from .mock import serve, served_apis
 
     config = MockConfig(apis, strict, db, _parse_settings(settings)).with_db()
     names = ", ".join(api.name for api in served_apis(config)) or "(no API has a mock yet)"
@@ -206,14 +210,12 @@ def validate(
     """
     from rich.markup import escape
 
-    from .apis import get_api
     from .exchange import HttpRequest
+    from .registry import get_api
     from .violations import Severity
 
     api = get_api(api_name)
-    rules = api.room("rules")
-    if rules is None:
-        raise click.ClickException(f"{api.name} has no rules yet")
+    rules = api.rules()
     spec = api.spec(edition)
     operation = spec.operations()[0]
     header_map = {}
@@ -224,8 +226,9 @@ def validate(
         header_map[name.strip()] = value.strip()
     if json_form:
         query = f"{query}&json=true" if query else "json=true"
-    if "siteCode" in str(operation.definition.get("parameters")) and "siteCode=" not in query:
-        query = f"siteCode=offline&{query}" if query else "siteCode=offline"  # not in a file
+    for name, value in rules.offline_query.items():  # what the URL carries, not the file
+        if f"{name}=" not in query:
+            query = f"{name}={value}&{query}" if query else f"{name}={value}"
     request = HttpRequest.build(
         operation.method, path or operation.path, query, header_map, body_file.read()
     )
@@ -291,7 +294,7 @@ def _tokens(apis: list[Any], token: str | None) -> dict[str, str]:
 
 
 def _room(api: Any) -> Any:
-    room = api.room("checks")
+    room = api.checks()
     if room is None:
         raise click.ClickException(
             f"{api.name} has no checks.py: `contracts check` cannot drive it"
@@ -361,10 +364,10 @@ def _plan(
     negative: bool | None,
     params: tuple[str, ...],
 ) -> _Plan:
-    from .apis import all_apis, get_api
+    from .registry import all_apis, get_api
     from .runner import NEGATIVE_PHASES, PHASES, is_loopback
 
-    apis = [get_api(name) for name in api_names] or [a for a in all_apis() if a.room("checks")]
+    apis = [get_api(name) for name in api_names] or [a for a in all_apis() if a.checks()]
     if url and not is_loopback(url) and not live:
         raise click.UsageError(
             f"{url} is not on this machine: checking a live server needs --live (it is rate "
@@ -454,7 +457,8 @@ def check(
 
 def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
     """Start the mock of the APIs, accepting exactly the run's credentials; its URL."""
-    from .mock import MockConfig, running_mock
+    from .handlers import MockConfig
+    from .mock import running_mock
 
     settings = {api.name: _room(api).mock_settings(tokens[api.name]) for api in apis}
     config = MockConfig(apis=tuple(api.name for api in apis), settings=settings)

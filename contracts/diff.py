@@ -114,7 +114,8 @@ from openapi_spec_validator.exceptions import OpenAPIError
 from referencing.exceptions import Unresolvable
 from rich.text import Text
 
-from .specs import HTTP_METHODS, Spec, load_spec
+from .registry import load_spec
+from .specs import HTTP_METHODS, Spec
 
 
 class Level(StrEnum):

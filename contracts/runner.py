@@ -28,8 +28,8 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -45,8 +45,11 @@ from schemathesis.core.failures import Failure, FailureGroup
 
 from . import checks as contract_checks
 from .api import Api
-from .checks import Expectation, Scenario
+from .checks import Scenario
+from .errors import UnreachableError, VendorError
 from .exchange import HttpRequest
+from .rooms import ChecksRoom, RulesRoom, StrategiesRoom
+from .rules import Expectation, expected_by_rules
 from .samples import Sample
 from .specs import Spec
 
@@ -208,7 +211,9 @@ class Driver:
 
     api: Api
     spec: Spec
-    room: ModuleType  # the vendor folder's `checks` module
+    room: ChecksRoom  # how to drive the API (contracts.rooms)
+    rules: RulesRoom
+    strategies: StrategiesRoom | None
     schema: Any  # schemathesis schema
     operation: Any  # schemathesis APIOperation (every spec here has one operation)
     credentials: dict[str, str]
@@ -218,32 +223,34 @@ class Driver:
     def next_tag(self) -> int:
         return next(self.tags)
 
-    def hook(self, name: str) -> Callable[..., Any]:
-        """One of the room's optional functions, or its default (contracts.checks.DEFAULT_HOOKS)."""
-        function: Callable[..., Any] = getattr(self.room, name, contract_checks.DEFAULT_HOOKS[name])
-        return function
+    def expectation(self, sample: Sample) -> Expectation:
+        """What the service does with a sample: the room's say, else the rule book's."""
+        if self.room.expectation is not None:
+            return self.room.expectation(sample)
+        return expected_by_rules(self.rules.book, sample)
 
     @classmethod
     def build(cls, api: Api, options: CheckOptions) -> Driver:
-        room = api.room("checks")
+        room = api.checks()
         if room is None:
-            raise ValueError(f"{api.name} has no checks.py: `contracts check` cannot drive it")
+            raise VendorError(f"{api.name} has no checks.py: `contracts check` cannot drive it")
         spec = api.spec()
         schema = schemathesis.openapi.from_path(str(spec.path))
         (operation,) = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
         token = options.tokens.get(api.name, "")
-        params = {**room.PATH_PARAMETERS, **options.path_parameters}
+        params = {**room.path_parameters, **options.path_parameters}
         # Against our mock a run starts from a fresh state: tags from 0 (same seed, same run). A
         # live account keeps what earlier runs created: tags from the clock, so keys stay new.
         start = int(time.time() * 1000) if options.live else options.seed * 10**6
         tags = itertools.count(start)
-        return cls(api, spec, room, schema, operation, room.credentials(token), params, tags)
+        return cls(api, spec, room, api.rules(), api.strategies(), schema, operation,
+                   room.credentials(token), params, tags)  # fmt: skip
 
     def case_for(self, sample: Sample, credentials: bool = True) -> Any:
         """A schemathesis Case carrying one of our samples (and our credentials, unless the
         sample brings broken ones of its own)."""
-        media_type = sample.headers.get("Content-Type") or self.hook("media_type")(sample)
-        if sample.breaks in self.room.AUTH_RULES or not credentials:
+        media_type = sample.headers.get("Content-Type") or self.room.media_type(sample)
+        if sample.breaks in self.room.auth_rules or not credentials:
             headers = dict(sample.headers)  # the sample's own (broken) credentials, not ours
         else:
             headers = {**sample.headers, **self.credentials}
@@ -330,12 +337,9 @@ def contract_verdict(driver: Driver, response: requests.Response) -> tuple[Expec
     sent = _sent_request(response)
     if _lacks_credentials(driver.spec, sent):
         return "refuse", "no credentials, and the operation requires them"
-    rules = driver.api.room("rules")
-    if rules is None:
-        return None, ""
-    found = rules.check_request(sent)
+    found = driver.rules.check_request(sent, None)
     for violation in found:
-        if driver.room.expectation(Sample(None, violation.rule)) == "refuse":
+        if driver.expectation(Sample(None, violation.rule)) == "refuse":
             return "refuse", str(violation)
     if found:
         return "accept", f"the service accepts it despite {found[0]}"
@@ -422,7 +426,7 @@ def _spec_examples(driver: Driver) -> list[Probe]:
             continue
         sample = Sample(
             example.value,
-            query=driver.hook("example_query")(example.media_type),
+            query=driver.room.example_query(example.media_type),
             headers={"Content-Type": example.media_type},
         )
         note = f"the page's example {example.name}"
@@ -433,7 +437,7 @@ def _spec_examples(driver: Driver) -> list[Probe]:
 
 def sample_probe(driver: Driver, sample: Sample) -> Probe:
     """One of our samples as a probe, expecting what the API's service does with it."""
-    expectation = driver.room.expectation(sample)
+    expectation = driver.expectation(sample)
     note = sample.note or (f"breaks {sample.breaks}" if sample.breaks else "valid payload")
     case = driver.case_for(sample)
     return Probe(case, expectation, note, negative=not sample.valid, untagged=sample.body,
@@ -449,9 +453,9 @@ def _sample_probes(
 def listed_boundaries(driver: Driver) -> list[Probe]:
     """Every boundary sample, where the API's strategies can list them (`all_boundary_samples`):
     each is sent, whatever the budget, so that a fault past one limit is not left to chance."""
-    strategies = driver.api.room("strategies")
-    listing = getattr(strategies, "all_boundary_samples", None)
-    return [sample_probe(driver, sample) for sample in listing()] if listing else []
+    strategies = driver.strategies
+    listing = strategies.all_boundary_samples() if strategies is not None else []
+    return [sample_probe(driver, sample) for sample in listing]
 
 
 def _generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe]:
@@ -461,7 +465,7 @@ def _generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe
     )
 
     def probe(case: Any) -> Probe:
-        driver.hook("align_case")(case)
+        driver.room.align_case(case)
         return Probe(case, None, "schemathesis-generated", generated=True, negative=negative,
                      untagged=case.body, retag=not negative)  # fmt: skip
 
@@ -470,19 +474,21 @@ def _generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe
 
 
 def phase_strategy(driver: Driver, phase: str) -> st.SearchStrategy[Probe] | None:
-    strategies = driver.api.room("strategies")
+    strategies = driver.strategies
     if phase == "positive":
         return _generated_probes(driver, negative=False)
     if phase == "negative":
         return _generated_probes(driver, negative=True)
-    functions = {
-        "valid": "valid_samples",
-        "boundary": "boundary_samples",
-        "invalid": "invalid_samples",
-    }
-    if strategies is None or phase not in functions:
+    if strategies is None:
         return None
-    return _sample_probes(driver, getattr(strategies, functions[phase])(), phase)
+    functions = {
+        "valid": strategies.valid_samples,
+        "boundary": strategies.boundary_samples,
+        "invalid": strategies.invalid_samples,
+    }
+    if phase not in functions:
+        return None
+    return _sample_probes(driver, functions[phase](), phase)
 
 
 # -- running --------------------------------------------------------------------------------
@@ -528,9 +534,8 @@ def run_phase(
 
 
 def _invalid_kinds(driver: Driver) -> dict[str, st.SearchStrategy[Sample]]:
-    strategies = driver.api.room("strategies")
-    kinds = getattr(strategies, "invalid_sample_kinds", None)
-    return dict(kinds()) if kinds else {}
+    strategies = driver.strategies
+    return dict(strategies.invalid_sample_kinds()) if strategies is not None else {}
 
 
 def _run_hypothesis(
@@ -676,43 +681,67 @@ def run_checks(
     """
     progress = progress or Progress()
     report = report or Report(options.base_url, options.seed, options.live)
-    _load_every_room()
     try:
         requests.get(options.base_url, timeout=10)  # any answer will do: is anybody there?
     except requests.RequestException as error:
-        raise ValueError(f"cannot reach {options.base_url}: {type(error).__name__}") from None
+        raise UnreachableError(f"cannot reach {options.base_url}: {type(error).__name__}") from None
     session = LimitedSession(RateLimiter(options.rate_limit))
     session.headers["User-Agent"] = "contracts-check/0.1"
     start = time.monotonic()
     report.rounds += 1
-    for api in apis:
-        driver = Driver.build(api, options)
-        report.phases_run.setdefault(api.name, [])
-        for phase in options.phases:
-            if deadline is not None and clock() >= deadline:
-                break
-            progress.on_phase(api.name, phase)
-            report.phases_run[api.name].append(phase)
-            if phase == "stateful":
-                run_scenarios(driver, options, report, session, progress)
-            else:
-                run_phase(driver, phase, options, report, session, progress)
+    with independent_draws():
+        for api in apis:
+            _run_api(api, options, report, session, progress, deadline, clock)
     report.duration += time.monotonic() - start
     return report
 
 
-ROOMS = ("rules", "codec", "events", "strategies", "mock", "checks")
+def _run_api(
+    api: Api,
+    options: CheckOptions,
+    report: Report,
+    session: requests.Session,
+    progress: Progress,
+    deadline: float | None,
+    clock: Callable[[], float],
+) -> None:
+    driver = Driver.build(api, options)
+    report.phases_run.setdefault(api.name, [])
+    for phase in options.phases:
+        if deadline is not None and clock() >= deadline:
+            break
+        progress.on_phase(api.name, phase)
+        report.phases_run[api.name].append(phase)
+        if phase == "stateful":
+            run_scenarios(driver, options, report, session, progress)
+        else:
+            run_phase(driver, phase, options, report, session, progress)
 
 
-def _load_every_room() -> None:
-    """Import every API's rooms before generating anything. Hypothesis draws some values from
-    the constants of the modules loaded at the time; loading the same set each run keeps a seed's
-    run the same whichever APIs were asked for."""
-    from .apis import all_apis
+@contextmanager
+def independent_draws() -> Iterator[None]:
+    """Hypothesis draws, now and then, constants found in the local modules loaded so far, so a
+    run's draws would change with the vendor packages installed and loaded. The server under test
+    is none of those modules: during a run no local constant is drawn, so the same seed gives the
+    same run whatever else is installed. (Hypothesis internals: when they move, the draws fall back
+    to depending on the loaded modules, and `test_same_seed_whatever_is_loaded` says so.)"""
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
 
-    for api in all_apis():
-        for room in ROOMS:
-            api.room(room)
+        original = providers._get_local_constants
+        cache = providers.CONSTANTS_CACHE
+        empty = Constants()
+    except (ImportError, AttributeError):  # pragma: no cover - a Hypothesis that moved them
+        yield
+        return
+    providers._get_local_constants = lambda: empty
+    cache.cache.clear()
+    try:
+        yield
+    finally:
+        providers._get_local_constants = original
+        cache.cache.clear()
 
 
 def is_loopback(url: str) -> bool:

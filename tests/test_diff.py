@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 import contracts.diff
 from contracts.cli import main
 from contracts.diff import POLICY, POLICY_ROWS, diff_files
-from contracts.specs import all_specs
+from contracts.registry import all_specs
 
 Row = tuple[str, str, str]  # (level, kind, location)
 

@@ -21,8 +21,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ...samples import Sample
-from ...violations import Severity
+from ...vendor import Sample, Severity, StrategiesRoom
 from .codec import write_json, write_line, write_lines
 from .events import INT_RANGES, Edition, FieldSpec, edition
 from .rules import rule_book
@@ -530,3 +529,12 @@ def invalid_sample_kinds(edition_name: str | None = None) -> dict[str, st.Search
     return {
         rule: invalid_samples(edition_name, rule=rule) for rule in breakable_rules(edition_name)
     }
+
+
+ROOM = StrategiesRoom(
+    valid_samples=valid_samples,
+    boundary_samples=boundary_samples,
+    invalid_samples=invalid_samples,
+    all_boundary_samples=all_boundary_samples,
+    invalid_sample_kinds=invalid_sample_kinds,
+)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import SpecError
+from .secrecy import register_security_schemes
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -159,6 +160,7 @@ def read_spec(path: Path) -> Spec:
         raise SpecError(f"{path}: cannot be read: {_one_line(error)}") from None
     if not isinstance(document, dict) or "openapi" not in document:
         raise SpecError(f"{path}: not an OpenAPI document (no `openapi` key)")
+    register_security_schemes(document)
     return Spec(path.stem, path, document)
 
 

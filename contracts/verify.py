@@ -43,8 +43,9 @@ from .api import Api
 from .errors import UnknownApiError
 from .exchange import HttpRequest
 from .har import Exchange, TrafficFormat, read_traffic
-from .journal import REDACTED, SECRET_HEADERS, SECRET_PARAM, redact_url
+from .journal import REDACTED, redact_url
 from .registry import all_apis, get_api
+from .secrecy import SECRET_PARAM, is_secret_header
 from .specs import Operation, Spec
 from .validation import check_response, find_operation
 from .violations import Severity, Violation
@@ -142,7 +143,7 @@ class Finding:
 
 
 def _secret_header(name: str) -> bool:
-    return name in SECRET_HEADERS or name.endswith("-token")
+    return is_secret_header(name)
 
 
 def _redacted_names(exchange: Exchange) -> set[str]:

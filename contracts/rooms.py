@@ -104,6 +104,12 @@ class StrategiesRoom:
     # kind -> strategy of samples breaking that kind of rule; the invalid phase runs one Hypothesis
     # run per kind so that every rule is broken (default: one run over `invalid_samples`).
     invalid_sample_kinds: Callable[[], Mapping[str, st.SearchStrategy[Sample]]] = _no_kinds
+    # sample -> the request it stands for, as the rules read it (path, credentials, encoding);
+    # None: `contracts.offline.request_of` builds it from the spec's operation.
+    request_of: Callable[[Sample], HttpRequest] | None = None
+    # Rules no sample breaks, each with the reason and where they are exercised instead (a state
+    # rule broken by a stateful scenario, a path rule by the rules' own tests).
+    not_sampled: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

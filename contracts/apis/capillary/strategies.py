@@ -596,4 +596,8 @@ ROOM = StrategiesRoom(
     boundary_samples=boundary_samples,
     invalid_samples=invalid_samples,
     invalid_sample_kinds=invalid_sample_kinds,
+    request_of=request_of,
+    not_sampled={
+        "target_group_name_unique": "a state rule: the stateful scenario sends a name twice",
+    },
 )

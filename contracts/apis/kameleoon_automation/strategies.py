@@ -657,4 +657,5 @@ ROOM = StrategiesRoom(
     boundary_samples=boundary_samples,
     invalid_samples=invalid_samples,
     invalid_sample_kinds=invalid_sample_kinds,
+    request_of=sample_request,
 )

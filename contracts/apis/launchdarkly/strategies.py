@@ -324,4 +324,10 @@ ROOM = StrategiesRoom(
     invalid_samples=invalid_samples,
     all_boundary_samples=all_boundary_samples,
     invalid_sample_kinds=invalid_sample_kinds,
+    request_of=sample_request,
+    not_sampled={
+        "operation": "the method and path, not the body: tests/apis/launchdarkly/test_rules.py",
+        "project_key_format": "a path parameter: tests/apis/launchdarkly/test_rules.py",
+        "environment_key_format": "a path parameter: tests/apis/launchdarkly/test_rules.py",
+    },
 )

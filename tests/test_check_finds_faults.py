@@ -413,3 +413,23 @@ def test_the_same_seed_finds_the_same_faults_with_the_same_requests() -> None:
 
     first = run(3)
     assert first[0] and run(3) == first
+
+
+def test_same_seed_whatever_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vendor package installed beside ours (a local module full of constants, which Hypothesis
+    would otherwise draw from now and then) does not change a seed's run: the same requests, in
+    the same order (contracts.runner.independent_draws)."""
+
+    def requests_sent() -> list[str]:
+        _, server = check("launchdarkly", no_fault, ("positive", "valid"), 15, seed=5)
+        return [json.dumps([sent.path, sent.body.decode("utf-8", "replace")]) for sent, _ in
+                server.served]  # fmt: skip
+
+    before = requests_sent()
+    constants = ", ".join(repr(f"acme-constant-{n}") for n in range(200))
+    (tmp_path / "acme_vendor_constants.py").write_text(
+        f"NAMES = [{constants}]\nSIZES = [{', '.join(str(n * 7919) for n in range(200))}]\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.import_module("acme_vendor_constants")
+    assert requests_sent() == before

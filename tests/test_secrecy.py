@@ -35,7 +35,7 @@ components:
         "x-cap-api-oauth-token",
         "X-Auth-Token",
         "client-secret",
-    ],  # fmt: skip
+    ],
 )
 def test_credential_headers_are_secret_by_name(name: str) -> None:
     assert is_secret_header(name)

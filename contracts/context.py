@@ -34,6 +34,7 @@ class CheckOptions:
     live: bool = False
     shrink: bool = True
     rate_limit: float | None = None  # requests per second, for live servers
+    rate_limit_auto: bool = False  # also follow the server's X-Ratelimit-* headers
     database: ExampleDatabase | None = None  # Hypothesis' example database (fuzzing)
     path_parameters: dict[str, str] = field(default_factory=dict)
 

@@ -30,6 +30,11 @@ class Finding:
     curl: str
     status: int | None
     note: str = ""
+    request: dict[str, Any] = field(default_factory=dict)  # for `contracts replay`
+
+    @property
+    def signature(self) -> str:
+        return signature(f"{self.api}/{self.phase}/{self.check}", self.title, self.status)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -48,6 +53,8 @@ class Report:
     phases_run: dict[str, list[str]] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)  # signatures of the findings, per API and phase
     rounds: int = 0
+    retries: int = 0  # requests sent again after a 429/503 with Retry-After
+    waited: float = 0.0  # seconds spent waiting them out
 
     @property
     def ok(self) -> bool:

@@ -337,6 +337,12 @@ def _check_options(func: Any) -> Any:
             help="Write junit.xml, report.html and report.json here.",
         ),
         click.option("--seed", default=0, show_default=True, type=int),
+        click.option(
+            "--workers",
+            default="1",
+            show_default=True,
+            help="Worker processes (a number, or auto = the machine's cores); same findings.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -454,6 +460,7 @@ def check(
     params: tuple[str, ...],
     report_dir: str | None,
     seed: int,
+    workers: str,
     max_examples: int,
 ) -> None:
     """Check servers against the contracts: the embedded mock by default, or --url.
@@ -471,7 +478,14 @@ def check(
         display = _Display()
         with display.progress if display.live else ExitStack():
             hooks = display.hooks(len(plan.phases))
-            report = run_checks(plan.apis, plan.options(url, max_examples, seed), hooks)
+            options = plan.options(url, max_examples, seed)
+            count = _workers(workers)
+            if count > 1:
+                from .parallel import run_parallel
+
+                report = run_parallel(plan.apis, options, count, hooks)
+            else:
+                report = run_checks(plan.apis, options, hooks)
     _finish(report, report_dir, baseline)
 
 
@@ -485,6 +499,17 @@ def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
     url: str = stack.enter_context(running_mock(config)).url
     console.print(f"checking the embedded mock at {url}", highlight=False)
     return url
+
+
+def _workers(text: str) -> int:
+    from .parallel import worker_count
+
+    try:
+        return worker_count(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r}: a number >= 1, or auto", param_hint="--workers"
+        ) from None
 
 
 def _finish(report: Any, report_dir: str | None, baseline: str | None = None) -> None:
@@ -559,6 +584,7 @@ def fuzz(
     params: tuple[str, ...],
     report_dir: str | None,
     seed: int,
+    workers: str,
     duration: str,
     db: str | None,
     max_examples: int,
@@ -603,7 +629,7 @@ def fuzz(
         url = url or _embedded_mock(plan.apis, plan.tokens, stack)
         options = plan.options(url, max_examples, seed, database)
         with live_display if console.is_terminal else ExitStack():
-            report = run_fuzz(plan.apis, options, seconds, hooks)
+            report = run_fuzz(plan.apis, options, seconds, hooks, workers=_workers(workers), db=db)
     console.print(
         f"{report.rounds} rounds; corpus in {db or '.contracts/fuzz-db'}", highlight=False
     )

@@ -64,6 +64,21 @@ class Report:
     def total_probes(self) -> int:
         return sum(self.probes.values())
 
+    def merge(self, other: Report) -> None:
+        """Add a part of the run (one API's phase, run in a worker process) to this report."""
+        for key, tally in other.tallies.items():
+            mine = self.tally(*key)
+            mine.passed += tally.passed
+            mine.failed += tally.failed
+        self.findings += [f for f in other.findings if f.signature not in self.known]
+        self.known |= other.known
+        for api, count in other.probes.items():
+            self.probes[api] = self.probes.get(api, 0) + count
+        for api, phases in other.phases_run.items():
+            self.phases_run.setdefault(api, []).extend(phases)
+        self.retries += other.retries
+        self.waited += other.waited
+
     def tally(self, api: str, check: str) -> Tally:
         return self.tallies.setdefault((api, check), Tally())
 

@@ -280,6 +280,7 @@ def _run_api(
             break
         progress.on_phase(api.name, phase)
         report.phases_run[api.name].append(phase)
+        driver.start_phase(phase)
         if phase == "stateful":
             run_scenarios(driver, options, report, session, progress)
         else:

@@ -12,6 +12,7 @@ on CI (CI set) or when asked (CONTRACTS_WHEEL_TEST=1); the normal suite skips it
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import resource
@@ -98,6 +99,19 @@ def test_clients_leave_out_an_api_without_a_generated_client() -> None:
     assert all(has_generated_client(api.spec()) for api in all_apis())
     acme = read_spec(VENDOR_PROJECT / "acme_contracts" / "specs" / "acme.yaml")
     assert not has_generated_client(acme)
+
+
+def test_the_outside_vendor_imports_only_contracts_vendor() -> None:
+    """A vendor folder of one's own needs `contracts.vendor` and nothing else of the toolkit."""
+    imported = set()
+    for module in (VENDOR_PROJECT / "acme_contracts").glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(str(node.module))
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    ours = {name for name in imported if name.partition(".")[0] == "contracts"}
+    assert ours == {"contracts.vendor"}
 
 
 def _name(requirement: str) -> str:

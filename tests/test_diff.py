@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 
 import contracts.diff
 from contracts.cli import main
-from contracts.diff import POLICY, POLICY_ROWS, diff_files
+from contracts.diff import POLICY, RULES, diff_files
 from contracts.specs import all_specs
 
 Row = tuple[str, str, str]  # (level, kind, location)
@@ -609,7 +609,7 @@ def test_json_output_parses() -> None:
         "location": "query delayed",  # kameleoon-data-visit-events-reference.txt:22
         "old": "boolean",
         "new": None,
-        "reason": POLICY["param-removed", "request"][1],
+        "reason": POLICY["param-removed", "request"].reason,
     } in changes
 
 
@@ -641,7 +641,7 @@ def test_text_output_one_line_per_change_grouped_per_operation() -> None:
     assert all(re.match(r"  (ERR |WARN|INFO)  ", line) for line in group)
     delayed = next(line for line in group if "query delayed" in line)
     assert "param-removed" in delayed
-    assert POLICY["param-removed", "request"][1] in delayed
+    assert POLICY["param-removed", "request"].reason in delayed
 
 
 @pytest.mark.parametrize(
@@ -687,22 +687,15 @@ def test_yaml_and_json_paths_compare(tmp_path: Path) -> None:
 
 
 def test_policy_has_one_row_per_kind_and_side() -> None:
-    """Each (kind, side) has one level and one reason."""
-    keys = [(kind, side) for kind, side, _, _ in POLICY_ROWS]
+    """Each (kind, side) has one level, one reason and one example."""
+    keys = [(rule.kind, rule.side) for rule in RULES]
     assert len(keys) == len(set(keys))
-    assert all(reason for *_, reason in POLICY_ROWS)
+    assert all(rule.reason and rule.example for rule in RULES)
 
 
-def test_policy_docstring_grid_matches_the_table() -> None:
-    """The grid of levels in the module docstring says what POLICY_ROWS says, row for row."""
-    doc = contracts.diff.__doc__ or ""
-    grid = {}
-    for line in doc.splitlines():
-        match = re.fullmatch(r"    ([a-z-]+)\s+(ERR|WARN|INFO|-)\s+(ERR|WARN|INFO|-)", line)
-        if match:
-            kind, request, response = match.groups()
-            grid[kind] = (request, response)
-    table: dict[str, list[str]] = {}
-    for kind, side, level, _ in POLICY_ROWS:
-        table.setdefault(kind, ["-", "-"])[side == "response"] = str(level)
-    assert grid == {kind: tuple(levels) for kind, levels in table.items()}
+def test_rule_table_renders_every_row() -> None:
+    """The markdown table (for docs) has one line per rule, its level and example in it."""
+    table = contracts.diff.table_markdown().splitlines()
+    assert len(table) == 2 + len(RULES)
+    for line, rule in zip(table[2:], RULES, strict=True):
+        assert line.startswith(f"| {rule.kind} | {rule.side} | {rule.level} | {rule.example} |")

@@ -108,25 +108,27 @@ def _servers(top: Where) -> Iterator[Change]:
             yield here.change("server-added", None, url)
 
 
-def _used_schemes(spec: Spec) -> set[str]:
-    """The security schemes some requirement names (the document's or an operation's)."""
-    used: set[str] = set()
-    for requirement in spec.document.get("security") or []:
-        used |= set(requirement)
-    for op in _operations(spec).values():
-        for requirement in op.definition.get("security") or []:
-            used |= set(requirement)
-    return used
+def _needed_schemes(top: Where) -> set[str]:
+    """The old spec's security schemes some client may still need: named by a requirement of an
+    operation that no new requirement satisfies (or of an operation removed)."""
+    new_ops = _operations(top.new)
+    needed: set[str] = set()
+    for key, op in _operations(top.old).items():
+        new = _requirements(top.new, new_ops[key].definition) if key in new_ops else []
+        for requirement in _requirements(top.old, op.definition):
+            if not any(_satisfies(requirement, alternative) for alternative in new):
+                needed |= set(requirement)
+    return needed
 
 
 def _security_schemes(top: Where) -> Iterator[Change]:
     old = (top.old.document.get("components") or {}).get("securitySchemes") or {}
     new = (top.new.document.get("components") or {}).get("securitySchemes") or {}
-    used = _used_schemes(top.old)
+    needed = _needed_schemes(top)
     for name, scheme in old.items():
         here = replace(top, prefix="security scheme", path=name)
         if name not in new:
-            kind = "security-scheme-removed" if name in used else "unused-security-scheme-removed"
+            kind = "security-scheme-removed" if name in needed else "unused-security-scheme-removed"
             yield here.change(kind, _scheme(top.old, scheme), None)
         elif not same(_scheme(top.old, scheme), _scheme(top.new, new[name])):
             yield here.change(

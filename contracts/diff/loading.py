@@ -210,7 +210,10 @@ def load(name_or_path: str) -> Spec:
             raise SpecLoadError(f"no spec {name_or_path!r} (known: {known})")
         path, where = candidate, candidate.as_posix()
     bundle = _Bundle(read, where)
-    document = bundle.add(where)
+    try:
+        document = bundle.add(where)
+    except RecursionError:  # YAML aliases that contain themselves
+        raise SpecLoadError(f"{name_or_path}: nested too deep (a self-referring alias?)") from None
     if not isinstance(document, dict) or "openapi" not in document:
         raise SpecLoadError(f"{name_or_path}: not an OpenAPI document")
     document["openapi"] = str(document["openapi"])  # `openapi: 3.1` unquoted is a float

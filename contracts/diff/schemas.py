@@ -55,7 +55,10 @@ IGNORED: Final = frozenset({
 WIDTHS: Final = {"int32": ("integer", 0), "int64": ("integer", 1), "float": ("number", 0),
                  "double": ("number", 1)}  # fmt: skip
 
-Seen = frozenset[tuple[str | None, str | None]]
+# The $refs a schema's normal form went through (its own, its allOf parts'): a pair of these
+# met again further down is a recursion, compared once.
+REFS: Final = "x-diff-refs"
+Seen = frozenset[tuple[frozenset[str], frozenset[str]]]
 
 
 # --- the normal form ---------------------------------------------------------------------------
@@ -66,25 +69,33 @@ def ref_name(node: Any) -> str | None:
     return str(ref).rsplit("/", 1)[-1] if ref else None
 
 
-def flat(spec: Spec, node: Any, depth: int = 0) -> dict[str, Any]:
-    """The normal form of a schema (see the module docstring)."""
-    if depth > 64:  # allOf of allOf of ... through $refs: a cycle the loader let through
-        return {}
+def flat(spec: Spec, node: Any, stack: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The normal form of a schema (see the module docstring). `stack`: the $refs being
+    flattened, so that `Node: {allOf: [{$ref: Node}]}` ends (as the empty schema)."""
+    ref = node.get("$ref") if isinstance(node, Mapping) else None
+    if isinstance(ref, str):
+        if ref in stack or len(stack) > 32:
+            return {}
+        stack = (*stack, ref)
     schema = dict(resolve(spec, node))
+    if isinstance(ref, str):
+        schema[REFS] = frozenset({ref}) | schema.get(REFS, frozenset())
     for part in schema.pop("allOf", None) or []:
-        schema = _merge(schema, flat(spec, part, depth + 1))
+        schema = _merge(schema, flat(spec, part, stack))
     for key, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
         if schema.get(key) is True and bound in schema:
             schema[key] = schema.pop(bound)
         elif schema.get(key) is False:
             del schema[key]
-    return _nullability(spec, schema, depth)
+    return _nullability(spec, schema, stack)
 
 
 def _merge(into: dict[str, Any], part: Mapping[str, Any]) -> dict[str, Any]:
     merged = dict(into)
     for key, value in part.items():
-        if key not in merged:
+        if key == REFS:
+            merged[key] = merged.get(key, frozenset()) | value
+        elif key not in merged:
             merged[key] = value
         elif key == "properties":
             props = dict(merged[key])
@@ -115,7 +126,7 @@ def _is_null(spec: Spec, node: Any) -> bool:
     )
 
 
-def _nullability(spec: Spec, schema: dict[str, Any], depth: int) -> dict[str, Any]:
+def _nullability(spec: Spec, schema: dict[str, Any], stack: tuple[str, ...]) -> dict[str, Any]:
     nullable = schema.get("nullable") is True
     types = schema.get("type")
     if isinstance(types, list):
@@ -136,7 +147,7 @@ def _nullability(spec: Spec, schema: dict[str, Any], depth: int) -> dict[str, An
         nullable = True
         if len(rest) == 1:
             outer = {k: v for k, v in schema.items() if k not in (key, "discriminator")}
-            schema = _merge(outer, flat(spec, rest[0], depth + 1))
+            schema = _merge(outer, flat(spec, rest[0], stack))
             if ref_name(rest[0]):
                 schema["x-diff-name"] = ref_name(rest[0])
         else:
@@ -225,11 +236,12 @@ def canon(spec: Spec, node: Any, stack: tuple[str, ...] = ()) -> Any:
 def compare(here: Where, old_node: Any, new_node: Any, seen: Seen = frozenset()) -> list[Change]:
     """The changes from one schema to another at `here`."""
     refs = (ref_name(old_node), ref_name(new_node))
-    if refs != (None, None):
-        if refs in seen:  # a recursive schema: this pair is being compared further up
-            return []
-        seen = seen | {refs}
     old, new = flat(here.old, old_node), flat(here.new, new_node)
+    key = (old.get(REFS, frozenset()), new.get(REFS, frozenset()))
+    if key[0] or key[1]:
+        if key in seen:  # a recursive schema: this pair is being compared further up
+            return []
+        seen = seen | {key}
     old_types, new_types = types(old), types(new)
     if (old_types or {""}) & {"oneOf", "anyOf"} and old_types == new_types:
         name = new.get("x-diff-name") or refs[1] or refs[0]

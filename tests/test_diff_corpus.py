@@ -315,6 +315,37 @@ def test_any_readable_spec_against_itself_is_no_change(
     assert result.exit_code == 0, result.output
 
 
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    old_body=_schemas,
+    new_body=_schemas,
+    shared=_schemas,
+    version=st.sampled_from(["3.0.3", "3.1.0"]),
+)
+def test_any_two_readable_specs_compare(
+    tmp_path: Path, old_body: Any, new_body: Any, shared: Any, version: str
+) -> None:
+    """Two readable specs, however different, compare without failing, and every change found
+    is a row of the table, at the table's level (exit 1 only for a change)."""
+    paths = []
+    for body in (old_body, new_body):
+        content = {"application/json": {"schema": body}}
+        op = {"requestBody": {"content": content},
+              "parameters": [{"name": "h", "in": "header", "schema": body}],
+              "responses": {"200": {"description": "ok", "content": content}}}  # fmt: skip
+        doc = document({"/things": {"put": op}}, {"Shared": shared}, openapi=version)
+        paths.append(write(tmp_path, doc))
+    try:
+        old, new = load(paths[0]), load(paths[1])
+    except SpecLoadError:
+        return
+    for change in diff_specs(old, new):
+        rule = POLICY[change.kind, side(change.location)]  # type: ignore[index]
+        assert change.level is rule.level
+
+
 # --- the command's options for CI --------------------------------------------------------------
 
 

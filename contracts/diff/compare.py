@@ -311,12 +311,41 @@ def _responses(here: Where, old_op: Mapping[str, Any], new_op: Mapping[str, Any]
         if status not in new:
             changes.append(where.change("status-removed"))
             continue
-        old_content = resolve(here.old, response).get("content") or {}
-        new_content = resolve(here.new, new[status]).get("content") or {}
+        old_response, new_response = resolve(here.old, response), resolve(here.new, new[status])
+        changes += _headers(where, old_response, new_response)
+        old_content = old_response.get("content") or {}
+        new_content = new_response.get("content") or {}
         changes += _contents(where, old_content, new_content)
     for status in new:
         if status not in old:
             changes.append(replace(here, prefix=f"response {status}").change("status-added"))
+    return changes
+
+
+def _headers(here: Where, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
+    """Response headers, names case-free: removed, added, made optional, their schemas."""
+    before = {str(k).lower(): resolve(here.old, v) for k, v in (old.get("headers") or {}).items()}
+    after = {str(k).lower(): resolve(here.new, v) for k, v in (new.get("headers") or {}).items()}
+    changes: list[Change] = []
+    prefix = f"{here.prefix} header"
+    for name, header in before.items():
+        where = replace(here, prefix=prefix, path=name)
+        if name not in after:
+            kind = (
+                "required-response-header-removed" if header.get("required")
+                else "response-header-removed"
+            )  # fmt: skip
+            changes.append(
+                where.change(kind, summary(here.old, _parameter_schema(here.old, header)), None)
+            )
+            continue
+        changes += required(where, bool(header.get("required")), bool(after[name].get("required")))
+        changes += lifecycle.changes(where, header, after[name])
+        changes += compare(where, _parameter_schema(here.old, header),
+                           _parameter_schema(here.new, after[name]))  # fmt: skip
+    for name in after:
+        if name not in before:
+            changes.append(replace(here, prefix=prefix, path=name).change("response-header-added"))
     return changes
 
 

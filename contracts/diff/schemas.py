@@ -245,7 +245,12 @@ def compare(here: Where, old_node: Any, new_node: Any, seen: Seen = frozenset())
     old_types, new_types = types(old), types(new)
     if (old_types or {""}) & {"oneOf", "anyOf"} and old_types == new_types:
         name = new.get("x-diff-name") or refs[1] or refs[0]
-        return _keywords(here, old, new, seen, False) + unions(here, old, new, name, seen)
+        changes = _keywords(here, old, new, seen, False)
+        before = (old.get("discriminator") or {}).get("propertyName")
+        after = (new.get("discriminator") or {}).get("propertyName")
+        if before != after:
+            changes.append(here.change("discriminator-changed", before, after))
+        return changes + unions(here, old, new, name, seen)
     kind = type_change(old_types, new_types)
     if kind == "type-changed":
         # Below a type change nothing compares: one change says it all.

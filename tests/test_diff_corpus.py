@@ -78,6 +78,48 @@ def test_reversed_pair_never_crashes(tmp_path: Path, pair: Pair) -> None:
     diff_files(write(tmp_path, pair.new), write(tmp_path, pair.old), pair.options)
 
 
+# --- a published example in both dialects ------------------------------------------------------
+
+PETSTORE = Path(__file__).parent / "diff_corpus"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("petstore-3.0.yaml", "petstore-3.1.yaml"), ("petstore-3.1.yaml", "petstore-3.0.yaml")],
+)
+def test_petstore_in_both_dialects_is_no_change(old: str, new: str) -> None:
+    """The Swagger Petstore as hand-written 3.0 (unquoted statuses and dates, `nullable`, boolean
+    exclusiveMinimum) and as 3.1 (type arrays, numeric exclusiveMinimum, the pet in its own file,
+    the path parameter renamed, descriptions and tags dropped): nothing for a client, exit 0."""
+    assert diff_files(str(PETSTORE / old), str(PETSTORE / new)) == []
+    assert run(str(PETSTORE / old), str(PETSTORE / new), "--fail-on", "WARN").exit_code == 0
+
+
+def test_petstore_release() -> None:
+    """petstore-3.0.yaml -> petstore-3.1-v2.yaml, every change at its level."""
+    changes = diff_files(
+        str(PETSTORE / "petstore-3.0.yaml"), str(PETSTORE / "petstore-3.1-v2.yaml")
+    )
+    found = {(str(c.level), c.kind, c.operation, c.location) for c in changes}
+    every = ("GET /pets", "POST /pets", "GET /pets/{petId}")
+    assert found == {
+        ("INFO", "security-scheme-added", "(all operations)", "security scheme apiKey"),
+        # `security: [{apiKey: []}, {}]`: anonymous still allowed, so no removal
+        *(("INFO", "security-requirement-added", op, "security") for op in every),
+        ("ERR", "limit-tightened", "GET /pets", "query limit maximum"),
+        ("INFO", "param-added", "GET /pets", "query species"),
+        ("WARN", "response-header-removed", "GET /pets", "response 200 header x-next"),
+        ("INFO", "limit-tightened", "GET /pets", "response 200 Pets maxItems"),
+        ("WARN", "status-added", "GET /pets", "response 429"),
+        # the error code integer -> number: clients parsing an integer break
+        *(("ERR", "type-widened", op, "response default Error.code") for op in every),
+        *(("INFO", "field-added", op, "response default Error.details") for op in every),
+        ("INFO", "deprecated", "POST /pets", "operation"),
+        ("WARN", "sunset-set", "POST /pets", "operation x-sunset"),
+        # petId pattern '^.*$' is no limit: no change
+    }
+
+
 # --- loading what real tools load ----------------------------------------------------------------
 
 INTEGER_KEYS_AND_DATES = """\

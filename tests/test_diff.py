@@ -1,7 +1,8 @@
 """`contracts diff`: the changes between two spec editions, levelled for a client of the API.
 
-The levels asserted here are the policy of contracts/diff.py (its module docstring and
-POLICY_ROWS), written out by hand per case, never read back from the code under test."""
+The levels asserted here are the policy of contracts/diff/rules.py (RULES), written out by hand
+per case, never read back from the code under test. More pairs, one or more per rule, in
+tests/diff_corpus.py (run by tests/test_diff_corpus.py)."""
 
 from __future__ import annotations
 
@@ -322,7 +323,7 @@ def test_schema_change_levels(
     diff: Diff, old: dict[str, Any], new: dict[str, Any], expected: set[Row]
 ) -> None:
     """Each schema change at its level in the request (what the client sends) and in the
-    response (what it reads), per the policy in contracts/diff.py."""
+    response (what it reads), per the policy in contracts/diff/rules.py."""
     assert diff(thing(old), thing(new)) == expected
 
 

@@ -62,7 +62,6 @@ from .ignoring import Accepted, IgnoreFileError
 from .loading import SpecLoadError, load
 from .output import render_changelog, render_json, render_markdown, render_text, show
 from .rules import (
-    DEPRECATION_DAYS_KINDS,
     ERR,
     INFO,
     POLICY,
@@ -82,7 +81,6 @@ SpecInputError = SpecLoadError  # the name before issue 13
 
 __all__ = [
     "ALL_OPERATIONS",
-    "DEPRECATION_DAYS_KINDS",
     "ERR",
     "INFO",
     "POLICY",

@@ -223,9 +223,9 @@ RULES: Final[tuple[Rule, ...]] = tuple(Rule(*row) for row in (
     ("default-added",                RES, INFO, "a response default changes nothing clients read",
      "response default (none) -> false"),
     ("keyword-changed",              REQ, WARN, "a keyword this tool does not judge changed",
-     "request x: 1 -> 2 (an unknown, non-x- keyword)"),
+     "request maxDecimals: 2 -> 1 (unknown to this tool, not x-)"),
     ("keyword-changed",              RES, WARN, "a keyword this tool does not judge changed",
-     "response x: 1 -> 2 (an unknown, non-x- keyword)"),
+     "response maxDecimals: 2 -> 1 (unknown to this tool, not x-)"),
     # Lifecycle: deprecated operations, parameters and properties, x-sunset dates.
     ("deprecated",                   REQ, INFO, "still works; plan to move off it",
      "operation deprecated: false -> true"),
@@ -259,9 +259,6 @@ RULES: Final[tuple[Rule, ...]] = tuple(Rule(*row) for row in (
 # fmt: on
 
 POLICY: Final[dict[tuple[str, Side], Rule]] = {(rule.kind, rule.side): rule for rule in RULES}
-
-# Kinds that only --deprecation-days can produce.
-DEPRECATION_DAYS_KINDS: Final = frozenset({"sunset-too-soon", "deprecated-removed"})
 
 
 def table_markdown() -> str:

@@ -557,6 +557,19 @@ WEBHOOK_PAIRS: list[Pair] = [
          {("ERR", "webhook-removed", "webhook")}, operation="WEBHOOK paid POST"),
     Pair("webhook added", webhooks(), webhooks(shipped=obj(id=S)),
          {("INFO", "webhook-added", "webhook")}, operation="WEBHOOK shipped POST"),
+    Pair("callback removed", get(callbacks={"onPaid": {"{$request.body#/url}": {
+             "post": {"requestBody": {"content": {"application/json": {"schema": obj(id=S)}}},
+                      "responses": {"200": OK}}}}}), get(),
+         {("ERR", "webhook-removed", "webhook")},
+         operation="GET /things CALLBACK onPaid {$request.body#/url} POST"),
+    Pair("callback body narrowed: clients receive less",
+         get(callbacks={"onPaid": {"{$request.body#/url}": {
+             "post": {"requestBody": {"content": {"application/json": {"schema": obj(n=NUM)}}},
+                      "responses": {"200": OK}}}}}),
+         get(callbacks={"onPaid": {"{$request.body#/url}": {
+             "post": {"requestBody": {"content": {"application/json": {"schema": obj(n=INT)}}},
+                      "responses": {"200": OK}}}}}),
+         {("INFO", "type-narrowed", "webhook body n")}),
     Pair("webhook body field removed: clients read it", webhooks(paid=obj(id=S, at=S)),
          webhooks(paid=obj(id=S)), {("WARN", "field-removed", "webhook body at")}),
     Pair("webhook body enum value added", webhooks(paid=obj(s=S | {"enum": ["a"]})),

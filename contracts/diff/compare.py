@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
@@ -41,7 +41,14 @@ def diff_specs(old: Spec, new: Spec, options: Options | None = None) -> list[Cha
         if key not in old_ops:
             where = replace(top, operation=now.label, prefix="operation")
             changes.append(where.change("operation-added"))
-    changes += _webhooks(replace(top, side=RES))
+    hooks = replace(top, side=RES)
+    for key, was in old_ops.items():
+        if key in new_ops:
+            changes += _webhooks(hooks, _callbacks(old, was), _callbacks(new, new_ops[key]))
+    label = lambda method, name: f"WEBHOOK {name} {method}"  # noqa: E731
+    webhooks = (old.document.get("webhooks"), new.document.get("webhooks"))
+    changes += _webhooks(hooks, _operations(old, webhooks[0] or {}, label),
+                         _operations(new, webhooks[1] or {}, label))  # fmt: skip
     return list(dict.fromkeys(changes))
 
 
@@ -59,26 +66,40 @@ class _Operation:
 _PATH_PARAMETER: Final = re.compile(r"\{([^}]*)\}")
 
 
-def _operations(spec: Spec, key: str = "paths") -> dict[tuple[str, str], _Operation]:
-    """(method, path with its parameters unnamed) -> operation."""
+def _operations(
+    spec: Spec, items: Any = None, label: Callable[[str, str], str] | None = None
+) -> dict[tuple[str, str], _Operation]:
+    """(method, path with its parameters unnamed) -> operation, of `paths` (or of other path
+    items: webhooks, callbacks, labelled by `label(METHOD, name)`)."""
+    if items is None:
+        items = spec.document.get("paths")
     found: dict[tuple[str, str], _Operation] = {}
-    for path, item in (spec.document.get(key) or {}).items():
+    for path, item in (items or {}).items():
         item = resolve(spec, item)
         for method in HTTP_METHODS:
             if isinstance(item.get(method), Mapping):
-                label = f"{method.upper()} {path}" if key == "paths" else f"WEBHOOK {path}"
-                if key != "paths":
-                    label += f" {method.upper()}"
+                text = label(method.upper(), str(path)) if label else f"{method.upper()} {path}"
                 found[(method, _PATH_PARAMETER.sub("{}", str(path)))] = _Operation(
-                    label, str(path), item, item[method]
+                    text, str(path), item, item[method]
                 )
     return found
 
 
-def _webhooks(top: Where) -> list[Change]:
-    """OpenAPI 3.1 webhooks: what the API sends to its clients. Their bodies are read by the
-    client (the response side); a webhook removed is a callback clients stop receiving."""
-    old, new = _operations(top.old, "webhooks"), _operations(top.new, "webhooks")
+def _callbacks(spec: Spec, op: _Operation) -> dict[tuple[str, str], _Operation]:
+    """An operation's callbacks (3.0 and 3.1), `name expression` -> path item."""
+    items: dict[str, Any] = {}
+    for name, callback in (op.definition.get("callbacks") or {}).items():
+        for expression, item in resolve(spec, callback).items():
+            if not str(expression).startswith("x-"):
+                items[f"{name} {expression}"] = item
+    return _operations(spec, items, lambda method, path: f"{op.label} CALLBACK {path} {method}")
+
+
+def _webhooks(
+    top: Where, old: dict[tuple[str, str], _Operation], new: dict[tuple[str, str], _Operation]
+) -> list[Change]:
+    """Webhooks (3.1) and callbacks: what the API sends to its clients. Their bodies are read by
+    the client (the response side); one removed is a call clients stop receiving."""
     changes: list[Change] = []
     for key, was in old.items():
         here = replace(top, operation=was.label, prefix="webhook")
@@ -87,8 +108,8 @@ def _webhooks(top: Where) -> list[Change]:
             continue
         old_body = resolve(top.old, was.definition.get("requestBody", {}))
         new_body = resolve(top.new, new[key].definition.get("requestBody", {}))
-        changes += _contents(replace(here, prefix="webhook body"),
-                             old_body.get("content", {}), new_body.get("content", {}))  # fmt: skip
+        body = replace(here, prefix="webhook body")
+        changes += _contents(body, old_body.get("content") or {}, new_body.get("content") or {})
     for key, now in new.items():
         if key not in old:
             changes.append(replace(top, operation=now.label, prefix="webhook").change(

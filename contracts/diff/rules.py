@@ -51,7 +51,7 @@ RULES: Final[tuple[Rule, ...]] = tuple(Rule(*row) for row in (
     ("operation-added",              REQ, INFO, "no client calls it yet",
      "POST /c added"),
     ("webhook-removed",              RES, ERR,  "clients waiting for this callback lose it",
-     "webhooks: orderPaid removed (3.1)"),
+     "webhooks: orderPaid removed (3.1); a callback of an operation removed"),
     ("webhook-added",                RES, INFO, "clients not subscribed to it receive nothing new",
      "webhooks: orderShipped added (3.1)"),
     ("server-removed",               REQ, ERR,  "clients configured with this host lose the API",

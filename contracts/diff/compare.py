@@ -33,6 +33,10 @@ def diff_specs(old: Spec, new: Spec, options: Options | None = None) -> list[Cha
         here = replace(top, operation=now.label)
         changes += lifecycle.changes(replace(here, prefix="operation"), was.definition,
                                      now.definition)  # fmt: skip
+        old_id, new_id = was.definition.get("operationId"), now.definition.get("operationId")
+        if old_id and new_id and old_id != new_id:
+            changes.append(replace(here, prefix="operationId").change(
+                "operation-id-changed", old_id, new_id))  # fmt: skip
         changes += _security(here, was.definition, now.definition)
         changes += _parameters(here, was, now)
         changes += _request_body(here, was.definition, now.definition)
@@ -327,10 +331,14 @@ def _responses(here: Where, old_op: Mapping[str, Any], new_op: Mapping[str, Any]
     old = {str(status): r for status, r in (old_op.get("responses") or {}).items()}
     new = {str(status): r for status, r in (new_op.get("responses") or {}).items()}
     changes: list[Change] = []
+    # Clients handle the success statuses they know: when none of them is left, success comes
+    # under a status they do not expect (200 -> 201). One removed while another stays is fine.
+    successes_left = any(_success(status) for status in old if status in new)
     for status, response in old.items():
         where = replace(here, prefix=f"response {status}")
         if status not in new:
-            changes.append(where.change("status-removed"))
+            lost = _success(status) and not successes_left
+            changes.append(where.change("success-status-removed" if lost else "status-removed"))
             continue
         old_response, new_response = resolve(here.old, response), resolve(here.new, new[status])
         changes += _headers(where, old_response, new_response)
@@ -341,6 +349,10 @@ def _responses(here: Where, old_op: Mapping[str, Any], new_op: Mapping[str, Any]
         if status not in old:
             changes.append(replace(here, prefix=f"response {status}").change("status-added"))
     return changes
+
+
+def _success(status: str) -> bool:
+    return status.startswith("2")
 
 
 def _headers(here: Where, old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:

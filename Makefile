@@ -6,10 +6,10 @@ PYTHON ?= python
 install:
 	$(PYTHON) -m pip install -e '.[dev]'
 
-regen:            ## rebuild generated/ from specs/ (reproducible; commit the result)
+regen:            ## rebuild contracts/generated/ from the specs (reproducible; commit the result)
 	$(PYTHON) tools/regen.py
 
-regen-check:      ## fail when generated/ is stale
+regen-check:      ## fail when contracts/generated/ is stale
 	$(PYTHON) tools/regen.py --check
 
 test:

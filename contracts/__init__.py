@@ -6,15 +6,17 @@ imported from their modules: they bring the server and schemathesis with them.
 """
 
 from .api import Api, generated_package
-from .apis import all_apis, get_api
+from .errors import ContractsError
 from .exchange import HttpRequest, HttpResponse
+from .registry import all_apis, all_specs, get_api, load_spec
 from .rules import Rule, RuleBook
 from .samples import Sample
-from .specs import DocRef, Example, Operation, Spec, all_specs, load_spec
+from .specs import DocRef, Example, Operation, Spec
 from .violations import Severity, Violation, errors
 
 __all__ = [
     "Api",
+    "ContractsError",
     "DocRef",
     "Example",
     "HttpRequest",

@@ -8,19 +8,18 @@ after a create, a retry) is checked by `Scenario`s that each vendor folder's `ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any
 
 from schemathesis import checks as st_checks
 from schemathesis.core.failures import Failure
 from schemathesis.specs.openapi import checks as openapi_checks
 
-from .rules import RuleBook
+from .rules import Expectation, expected_by_rules
 from .samples import Sample
+from .scenarios import Scenario, Step, error_code_is, tagged
 
 CheckFunction = Callable[..., bool | None]
-Expectation = Literal["accept", "refuse"] | None
 
 # Response checks applied to every probe, by the name reports use.
 RESPONSE_CHECKS: dict[str, CheckFunction] = {
@@ -74,16 +73,6 @@ def expected_outcome(
     return check
 
 
-def expected_by_rules(book: RuleBook, sample: Sample) -> Expectation:
-    """What the service does with a sample: a valid one is accepted; one that breaks a rule is
-    refused when the rule says the service refuses it; one that breaks a keyword of the spec's
-    schema (not a named rule) is refused."""
-    if sample.valid:
-        return "accept"
-    rule = book.get(sample.breaks)
-    return "refuse" if rule is None or rule.service_refuses() else "accept"
-
-
 def unless(conflict: Callable[[Any], bool], check: CheckFunction) -> CheckFunction:
     """`check`, except on answers that refuse for the state (a name already taken): a short name
     drawn twice is a conflict of the run, not a fault of the server."""
@@ -115,56 +104,11 @@ DEFAULT_HOOKS: dict[str, Callable[..., Any]] = {
 }
 
 
-@dataclass(frozen=True)
-class Step:
-    """One request of a scenario and what its answer must be."""
-
-    sample: Sample
-    statuses: frozenset[int]  # the statuses the contract allows here
-    # A further look at the answer (a requests.Response): a failure message, or None.
-    verify: Callable[[Any], str | None] | None = None
-    note: str = ""
-    credentials: bool = True  # False: sent without the run's credentials
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """A stateful check: steps sent in order to the same server (a create, then its duplicate)."""
-
-    name: str
-    steps: list[Step] = field(default_factory=list)
-    mock_only: bool = False  # depends on state only our mock exposes
-
-
-TAG_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-
-def tagged(text: str, tag: int) -> str:
-    """`text` with its tail replaced by `tag` written in base 62, keeping its length, so that a
-    name unique per account differs from probe to probe without leaving its length boundary.
-    Short texts take the tag's last digits (62 values for one character)."""
-    digits = ""
-    while True:
-        tag, digit = divmod(tag, len(TAG_ALPHABET))
-        digits = TAG_ALPHABET[digit] + digits
-        if tag == 0:
-            break
-    if not text:
-        return text
-    keep = max(0, len(text) - len(digits))
-    return text[:keep] + digits[-(len(text) - keep) :]
-
-
-def error_code_is(code: int) -> Callable[[Any], str | None]:
-    """A `verify` for envelopes carrying `errors: [{code, ...}]` (Capillary)."""
-
-    def verify(response: Any) -> str | None:
-        try:
-            body = response.json()
-        except ValueError:
-            return f"expected error code {code} in a JSON envelope, got no JSON"
-        entries = (body or {}).get("errors") or [] if isinstance(body, Mapping) else []
-        codes = [e.get("code") for e in entries if isinstance(e, Mapping)]
-        return None if code in codes else f"expected error code {code}, got {codes or 'none'}"
-
-    return verify
+__all__ = [  # the shapes vendor folders used to import from here (now in contracts.vendor)
+    "Expectation",
+    "Scenario",
+    "Step",
+    "error_code_is",
+    "expected_by_rules",
+    "tagged",
+]

@@ -11,26 +11,29 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .apis import all_apis
+from .errors import ContractsError
+from .registry import all_apis
 
 console = Console()
 
 
 class ContractsGroup(click.Group):
-    """Turns errors users can cause (unknown API, missing file, bad spec) into one clear line."""
+    """Turns the errors users can cause (`contracts.errors.ContractsError`: an unknown API, an
+    unreadable spec, a vendor folder that breaks the interface) into one clear line; anything
+    else is a bug and keeps its traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (KeyError, FileNotFoundError, ValueError) as error:
-            message = error.args[0] if error.args else str(error)
-            raise click.ClickException(str(message)) from None
+        except ContractsError as error:
+            failure = type("Failure", (click.ClickException,), {"exit_code": error.exit_code})
+            raise failure(str(error)) from None
 
 
 @click.group(cls=ContractsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="contracts")
 def main() -> None:
-    """Contracts, payloads, mocks and checks for the vendor APIs in specs/."""
+    """Contracts, payloads, mocks and checks for the registered vendor APIs."""
 
 
 @main.command()
@@ -46,7 +49,7 @@ def specs(as_json: bool) -> None:
                     "api": api.name,
                     "edition": edition,
                     "default": edition == api.default_edition,
-                    "spec": f"specs/{spec.path.name}",
+                    "spec": str(spec.path),
                     "page": spec.page,
                     "operations": [
                         {
@@ -113,7 +116,8 @@ def mock(
     settings: tuple[str, ...],
 ) -> None:
     """Serve the mock servers of the APIs on one port."""
-    from .mock import MockConfig, serve, served_apis
+    from .handlers import MockConfig
+    from .mock import serve, served_apis
 
     config = MockConfig(apis, strict, db, _parse_settings(settings)).with_db()
     names = ", ".join(api.name for api in served_apis(config)) or "(no API has a mock yet)"
@@ -161,7 +165,7 @@ def diff(
     deprecation_days: int | None,
 ) -> None:
     """List what changed from spec OLD to spec NEW, each change levelled for a client: ERR breaks
-    clients, WARN may, INFO does not. A spec is a name in specs/, a path (YAML or JSON, OpenAPI
+    clients, WARN may, INFO does not. A spec is an edition's name, a path (YAML or JSON, OpenAPI
     3.0 or 3.1, $refs to local files), or REF:PATH at a git revision (`git show`, e.g.
     `main:specs/api.yaml`).
 
@@ -249,14 +253,12 @@ def validate(
     """
     from rich.markup import escape
 
-    from .apis import get_api
     from .exchange import HttpRequest
+    from .registry import get_api
     from .violations import Severity
 
     api = get_api(api_name)
-    rules = api.room("rules")
-    if rules is None:
-        raise click.ClickException(f"{api.name} has no rules yet")
+    rules = api.rules()
     spec = api.spec(edition)
     operation = spec.operations()[0]
     header_map = {}
@@ -267,8 +269,9 @@ def validate(
         header_map[name.strip()] = value.strip()
     if json_form:
         query = f"{query}&json=true" if query else "json=true"
-    if "siteCode" in str(operation.definition.get("parameters")) and "siteCode=" not in query:
-        query = f"siteCode=offline&{query}" if query else "siteCode=offline"  # not in a file
+    for name, value in rules.offline_query.items():  # what the URL carries, not the file
+        if f"{name}=" not in query:
+            query = f"{name}={value}&{query}" if query else f"{name}={value}"
     request = HttpRequest.build(
         operation.method, path or operation.path, query, header_map, body_file.read()
     )
@@ -334,7 +337,7 @@ def _tokens(apis: list[Any], token: str | None) -> dict[str, str]:
 
 
 def _room(api: Any) -> Any:
-    room = api.room("checks")
+    room = api.checks()
     if room is None:
         raise click.ClickException(
             f"{api.name} has no checks.py: `contracts check` cannot drive it"
@@ -348,7 +351,16 @@ def _check_options(func: Any) -> Any:
         click.option("--url", help="Check this server instead of the embedded mock."),
         click.option("--token", help="Credentials for every API (or CONTRACTS_TOKEN[_<API>])."),
         click.option("--live", is_flag=True, help="Allow a --url that is not on this machine."),
-        click.option("--rate-limit", type=float, help="Requests per second (live default 2)."),
+        click.option(
+            "--rate-limit",
+            help="Requests per second (live default 2), or `auto`: also follow the server's "
+            "X-Ratelimit-* headers. A 429/503 with Retry-After is always waited out and retried.",
+        ),
+        click.option(
+            "--baseline",
+            type=click.Path(dir_okay=False, exists=True),
+            help="report.json of an earlier run: exit 1 only for failures it does not list.",
+        ),
         click.option(
             "--negative/--no-negative",
             default=None,
@@ -383,6 +395,7 @@ class _Plan:
     path_parameters: dict[str, str]
     live: bool
     rate_limit: float | None
+    rate_limit_auto: bool
     phases: tuple[str, ...]
 
     def options(self, url: str, max_examples: int, seed: int, database: Any = None) -> Any:
@@ -391,7 +404,8 @@ class _Plan:
         return CheckOptions(
             base_url=url, tokens=self.tokens, max_examples=max_examples, seed=seed,
             phases=self.phases, live=self.live, shrink=not self.live,
-            rate_limit=self.rate_limit, database=database, path_parameters=self.path_parameters,
+            rate_limit=self.rate_limit, rate_limit_auto=self.rate_limit_auto,
+            database=database, path_parameters=self.path_parameters,
         )  # fmt: skip
 
 
@@ -400,14 +414,14 @@ def _plan(
     url: str | None,
     token: str | None,
     live: bool,
-    rate_limit: float | None,
+    rate_limit_text: str | None,
     negative: bool | None,
     params: tuple[str, ...],
 ) -> _Plan:
-    from .apis import all_apis, get_api
+    from .registry import all_apis, get_api
     from .runner import NEGATIVE_PHASES, PHASES, is_loopback
 
-    apis = [get_api(name) for name in api_names] or [a for a in all_apis() if a.room("checks")]
+    apis = [get_api(name) for name in api_names] or [a for a in all_apis() if a.checks()]
     if url and not is_loopback(url) and not live:
         raise click.UsageError(
             f"{url} is not on this machine: checking a live server needs --live (it is rate "
@@ -419,11 +433,19 @@ def _plan(
         if not sep:
             raise click.BadParameter(f"{item!r}: expected NAME=VALUE", param_hint="--param")
         path_params[name] = value
+    auto = rate_limit_text == "auto"
+    try:
+        rate_limit = None if rate_limit_text in (None, "auto") else float(str(rate_limit_text))
+    except ValueError:
+        raise click.BadParameter(
+            f"{rate_limit_text!r}: a number of requests per second, or auto",
+            param_hint="--rate-limit",
+        ) from None
     if live and rate_limit is None:
         rate_limit = 2.0
     send_negative = negative if negative is not None else not live
     phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
-    return _Plan(apis, _tokens(apis, token), path_params, live, rate_limit, phases)
+    return _Plan(apis, _tokens(apis, token), path_params, live, rate_limit, auto, phases)
 
 
 class _Display:
@@ -469,7 +491,8 @@ def check(
     url: str | None,
     token: str | None,
     live: bool,
-    rate_limit: float | None,
+    rate_limit: str | None,
+    baseline: str | None,
     negative: bool | None,
     params: tuple[str, ...],
     report_dir: str | None,
@@ -492,12 +515,13 @@ def check(
         with display.progress if display.live else ExitStack():
             hooks = display.hooks(len(plan.phases))
             report = run_checks(plan.apis, plan.options(url, max_examples, seed), hooks)
-    _finish(report, report_dir)
+    _finish(report, report_dir, baseline)
 
 
 def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
     """Start the mock of the APIs, accepting exactly the run's credentials; its URL."""
-    from .mock import MockConfig, running_mock
+    from .handlers import MockConfig
+    from .mock import running_mock
 
     settings = {api.name: _room(api).mock_settings(tokens[api.name]) for api in apis}
     config = MockConfig(apis=tuple(api.name for api in apis), settings=settings)
@@ -506,16 +530,30 @@ def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
     return url
 
 
-def _finish(report: Any, report_dir: str | None) -> None:
+def _finish(report: Any, report_dir: str | None, baseline: str | None = None) -> None:
+    """Print and write the reports; exit 1 when a check failed (with --baseline: a failure the
+    baseline does not list; the known ones are listed apart and do not change the status)."""
     from pathlib import Path
 
-    from .report import print_report, write_reports
+    from .report import known_signatures, print_report, write_reports
 
     print_report(report, console)
+    if report.retries:
+        console.print(f"{report.retries} requests retried after a 429/503 with Retry-After "
+                      f"({report.waited:.1f} s waited)", highlight=False)  # fmt: skip
     if report_dir:
         for path in write_reports(report, Path(report_dir)):
             console.print(f"wrote {path}", highlight=False)
-    sys.exit(0 if report.ok else 1)
+    if baseline is None:
+        sys.exit(0 if report.ok else 1)
+    known = known_signatures(Path(baseline))
+    new = [f for f in report.findings if f.signature not in known]
+    old = [f for f in report.findings if f.signature in known]
+    for finding in old:
+        console.print(f"known (in {baseline}): {finding.api} / {finding.check}: {finding.title}",
+                      highlight=False)  # fmt: skip
+    console.print(f"{len(new)} new failures, {len(old)} known from the baseline", highlight=False)
+    sys.exit(1 if new else 0)
 
 
 @dataclass
@@ -558,7 +596,8 @@ def fuzz(
     url: str | None,
     token: str | None,
     live: bool,
-    rate_limit: float | None,
+    rate_limit: str | None,
+    baseline: str | None,
     negative: bool | None,
     params: tuple[str, ...],
     report_dir: str | None,
@@ -611,4 +650,29 @@ def fuzz(
     console.print(
         f"{report.rounds} rounds; corpus in {db or '.contracts/fuzz-db'}", highlight=False
     )
-    _finish(report, report_dir)
+    _finish(report, report_dir, baseline)
+
+
+@main.command()
+@click.argument("report_file", metavar="REPORT", type=click.Path(dir_okay=False, exists=True))
+@click.argument("number", type=int, default=1)
+@click.option("--url", help="Send to this server instead of the one the report was made against.")
+@click.option("--token", help="Credentials (or CONTRACTS_TOKEN[_<API>]); filtered in the report.")
+@click.option("--live", is_flag=True, help="Allow a --url that is not on this machine.")
+def replay(report_file: str, number: int, url: str | None, token: str | None, live: bool) -> None:
+    """Send failure NUMBER (1-based, as printed) of a report.json again and print the exchange.
+
+    Credentials filtered from the report are put back from --token in the form the API's
+    security scheme wants."""
+    from .registry import get_api
+    from .replay import load_failure, print_exchange, send_again
+    from .transport import is_loopback
+
+    failure = load_failure(report_file, number)
+    if url and not is_loopback(url) and not live:
+        raise click.UsageError(f"{url} is not on this machine: replaying to it needs --live")
+    api = get_api(failure.api)
+    room = api.checks()
+    credentials = room.credentials(_tokens([api], token)[api.name]) if room else {}
+    request, response = send_again(failure, url, credentials)
+    print_exchange(request, response, console)

@@ -16,6 +16,7 @@ from pathlib import Path
 from hypothesis.database import DirectoryBasedExampleDatabase, ExampleDatabase
 
 from .api import Api
+from .errors import InputError
 from .runner import CheckOptions, Progress, Report, run_checks
 
 DEFAULT_DATABASE = Path(".contracts") / "fuzz-db"
@@ -29,7 +30,7 @@ def parse_duration(text: str) -> float:
         return float(text)
     match = DURATION.fullmatch(text)
     if not text or not match or not any(match.groups()):
-        raise ValueError(f"{text!r} is not a duration (examples: 90s, 10m, 2h, 1h30m)")
+        raise InputError(f"{text!r} is not a duration (examples: 90s, 10m, 2h, 1h30m)")
     hours, minutes, seconds = (int(group or 0) for group in match.groups())
     return float(hours * 3600 + minutes * 60 + seconds)
 
@@ -41,7 +42,7 @@ def open_database(where: str | None) -> ExampleDatabase:
             import redis
             from hypothesis.extra.redis import RedisExampleDatabase
         except ImportError:
-            raise ValueError(
+            raise InputError(
                 "--db redis://... needs the redis client: pip install 'contracts[redis]'"
             ) from None
         return RedisExampleDatabase(redis.Redis.from_url(where), key_prefix=b"contracts-fuzz:")

@@ -28,6 +28,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import httpx
 
+from .errors import InputError
 from .exchange import HttpRequest, HttpResponse
 from .journal import (
     JournalEntry,
@@ -39,7 +40,7 @@ from .journal import (
 TrafficFormat = Literal["har", "journal"]
 
 
-class TrafficError(ValueError):
+class TrafficError(InputError):
     """A traffic file that cannot be read: not JSON, neither format, or a malformed entry."""
 
 

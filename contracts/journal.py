@@ -4,28 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# Header names whose values are secrets: they are journaled as "<redacted>".
-SECRET_HEADERS = frozenset(
-    {"authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key", "api-key"}
-)
-REDACTED = "<redacted>"
+from .secrecy import MAYBE_SECRET, SECRET_FIELD, SECRET_PARAM, is_secret_header
 
-# Query parameter names whose values are secrets (`api_key`, `access_token`, `client_secret`).
-SECRET_PARAM = re.compile(r"token|key|secret|passw|pwd|signature|credential", re.IGNORECASE)
-# Body field names whose values are secrets. Narrower than SECRET_PARAM: `key` is an ordinary
-# field of request bodies (a LaunchDarkly segment's key), so only compound names count.
-SECRET_FIELD = re.compile(
-    r"(^|[_-])(token|secret|password|passwd)$|^(access|refresh|id)_?token$|client_?secret"
-    r"|api_?key",
-    re.IGNORECASE,
-)
-# A cheap look before parsing a body for secret fields (most bodies have none).
-MAYBE_SECRET = re.compile(rb"token|secret|passw|api_?key", re.IGNORECASE)
+REDACTED = "<redacted>"
 
 
 def redact_headers(headers: list[tuple[str, str]] | dict[str, str]) -> dict[str, str]:
@@ -34,8 +19,7 @@ def redact_headers(headers: list[tuple[str, str]] | dict[str, str]) -> dict[str,
     redacted = {}
     for name, value in items:
         lower = name.lower()
-        secret = lower in SECRET_HEADERS or lower.endswith("-token")
-        redacted[lower] = REDACTED if secret else value
+        redacted[lower] = REDACTED if is_secret_header(lower) else value
     return redacted
 
 

@@ -12,16 +12,13 @@ store, and serves the reserved routes under `/_contracts/`:
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import tempfile
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 import uvicorn
@@ -31,10 +28,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .api import Api
-from .apis import all_apis, get_api
+from .handlers import Answer, MockConfig, MockContext, MockRoute
 from .journal import JournalEntry, redact_body, redact_headers, redact_query
+from .registry import all_apis, get_api
 from .store import Store
-from .violations import Violation
 
 RESERVED_PREFIX = "/_contracts"
 CONFIG_ENV = "CONTRACTS_MOCK_CONFIG"
@@ -44,79 +41,10 @@ RULES_HEADER = "x-contract-rules"  # which ones (unique names, comma-separated)
 log = logging.getLogger("contracts.mock")
 
 
-@dataclass(frozen=True)
-class MockConfig:
-    """What a mock server serves and how; JSON-able so worker processes can rebuild it."""
-
-    apis: tuple[str, ...] = ()  # API names; empty: every API that has a mock
-    strict: bool = False  # answer body violations with 400 where the real service accepts them
-    db: str | None = None  # the SQLite store file; None: a new file in a temporary directory
-    settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per API
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self))
-
-    @classmethod
-    def from_json(cls, text: str) -> MockConfig:
-        data = json.loads(text)
-        return cls(
-            apis=tuple(data["apis"]),
-            strict=data["strict"],
-            db=data["db"],
-            settings=data["settings"],
-        )
-
-    def with_db(self) -> MockConfig:
-        """This config with a store file chosen (a temporary one when none is given)."""
-        if self.db:
-            return self
-        folder = tempfile.mkdtemp(prefix="contracts-mock-")
-        return MockConfig(self.apis, self.strict, str(Path(folder) / "mock.sqlite3"), self.settings)
-
-
-@dataclass
-class Answer:
-    """What a mock handler answers. `body` is JSON-able, or bytes sent as they are."""
-
-    status: int
-    body: Any = None
-    headers: dict[str, str] = field(default_factory=dict)
-    violations: list[Violation] = field(default_factory=list)
-    request_body: bytes | None = None  # what the handler read, for the journal
-    media_type: str = "application/json"
-
-
-Handler = Callable[[Request], Awaitable[Answer]]
-
-
-@dataclass(frozen=True)
-class MockRoute:
-    method: str
-    path: str
-    handler: Handler
-
-
-@dataclass(frozen=True)
-class MockContext:
-    """What a vendor mock gets: its API, the shared store and its own settings."""
-
-    api: Api
-    store: Store
-    config: MockConfig
-
-    @property
-    def strict(self) -> bool:
-        return self.config.strict
-
-    @property
-    def settings(self) -> Mapping[str, Any]:
-        return self.config.settings.get(self.api.name, {})
-
-
 def served_apis(config: MockConfig) -> list[Api]:
     names = config.apis or tuple(api.name for api in all_apis())
     apis = [get_api(name) for name in names]
-    return [api for api in apis if api.room("mock") is not None]
+    return [api for api in apis if api.mock() is not None]
 
 
 def build_app(config: MockConfig, store: Store | None = None) -> Starlette:
@@ -126,7 +54,7 @@ def build_app(config: MockConfig, store: Store | None = None) -> Starlette:
     apis = served_apis(config)
     routes: list[Route] = []
     for api in apis:
-        mock = api.room("mock")
+        mock = api.mock()
         assert mock is not None
         context = MockContext(api, store, config)
         for route in mock.routes(context):
@@ -229,25 +157,6 @@ def _reserved_routes(apis: list[Api], config: MockConfig, store: Store) -> list[
     ]
 
 
-async def read_body(request: Request, limit: int) -> bytes | None:
-    """The body, or None as soon as it is known to exceed `limit` bytes.
-
-    A declared Content-Length over the limit is refused before reading anything; a chunked body is
-    read only up to the limit, so an over-limit body never sits in memory whole.
-    """
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        return None
-    chunks = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 # -- running it -------------------------------------------------------------------------------
 
 
@@ -316,3 +225,16 @@ def serve(config: MockConfig, host: str, port: int, workers: int = 1) -> None:
         )
     else:
         uvicorn.run(build_app(config), host=host, port=port, access_log=False)
+
+
+__all__ = [
+    "MockConfig",  # defined beside the handlers (contracts.handlers); the server's config
+    "RunningMock",
+    "app_from_env",
+    "build_app",
+    "running_mock",
+    "serve",
+    "served_apis",
+    "serving",
+    "to_response",
+]

@@ -30,8 +30,9 @@ import pytest
 from starlette.applications import Starlette
 
 from .api import generated_package
-from .apis import all_apis
-from .mock import MockConfig, RunningMock, build_app, running_mock
+from .handlers import MockConfig
+from .mock import RunningMock, build_app, running_mock
+from .registry import all_apis
 from .specs import Spec
 
 TEST_TOKEN = "contracts-test-token"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Literal
 
+from .samples import Sample
 from .specs import DocRef
 from .violations import Severity, Violation
 
@@ -57,3 +59,17 @@ class RuleBook:
 
     def names(self) -> list[str]:
         return list(self._rules)
+
+
+# What the service does with a request: accepts it (2xx), refuses it (4xx), or either (None).
+Expectation = Literal["accept", "refuse"] | None
+
+
+def expected_by_rules(book: RuleBook, sample: Sample) -> Expectation:
+    """What the service does with a sample: a valid one is accepted; one that breaks a rule is
+    refused when the rule says the service refuses it; one that breaks a keyword of the spec's
+    schema (not a named rule) is refused."""
+    if sample.valid:
+        return "accept"
+    rule = book.get(sample.breaks)
+    return "refuse" if rule is None or rule.service_refuses() else "accept"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Literal
 
 from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
 from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator, oas30_format_checker
 
-from .specs import DocRef, Spec, load_spec
+from .specs import DocRef, Spec, read_spec
 from .violations import Violation, short
 
 Direction = Literal["request", "response"]
@@ -18,7 +19,7 @@ Direction = Literal["request", "response"]
 
 @functools.cache
 def _validator(spec_path: str, ref: str, direction: Direction) -> Validator:
-    spec = load_spec(spec_path)
+    spec = read_spec(Path(spec_path))
     # Validate against {$ref} with the document's components beside it, so `#/components/...`
     # references resolve without copying the schema.
     root = {"$ref": ref, "components": spec.document.get("components", {})}

@@ -1,9 +1,13 @@
-"""Loading the hand-written OpenAPI documents in `specs/` and finding things in them."""
+"""Loading OpenAPI documents and finding things in them.
+
+Each vendor folder keeps its specs in `specs/` beside its code, and the pages they are assembled
+from in `specs/pages/` (conventions: `contracts/apis/SPECS.md`); `contracts.registry` finds a spec
+by name among the registered APIs. Here a spec is read from a path.
+"""
 
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,20 +15,10 @@ from typing import Any
 
 import yaml
 
+from .errors import SpecError
+from .secrecy import register_security_schemes
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
-def specs_dir() -> Path:
-    """The `specs/` folder: `$CONTRACTS_SPECS_DIR`, else the one beside the package."""
-    override = os.environ.get("CONTRACTS_SPECS_DIR")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "specs"
-
-
-def pages_dir() -> Path:
-    """The vendor reference pages the specs are assembled from."""
-    return specs_dir() / "pages"
 
 
 @dataclass(frozen=True)
@@ -66,6 +60,11 @@ class Spec:
     @property
     def page(self) -> str:
         return str(self.document["info"].get("x-doc-page", ""))
+
+    @property
+    def page_path(self) -> Path:
+        """The page file beside the spec (`pages/<x-doc-page>`)."""
+        return self.path.parent / "pages" / self.page
 
     @property
     def edition(self) -> str | None:
@@ -148,21 +147,22 @@ def _media_examples(
 
 
 @functools.cache
-def load_spec(name_or_path: str | Path) -> Spec:
-    """A spec by name (`launchdarkly`) or by path; loaded once per process."""
-    path = Path(name_or_path)
-    if path.suffix not in (".yaml", ".yml", ".json"):
-        path = specs_dir() / f"{name_or_path}.yaml"
+def read_spec(path: Path) -> Spec:
+    """The OpenAPI document at `path` (YAML or JSON); read once per process."""
     if not path.is_file():
-        known = ", ".join(s.stem for s in sorted(specs_dir().glob("*.yaml")))
-        raise FileNotFoundError(f"no spec {str(name_or_path)!r} (known: {known})")
-    with path.open(encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
+        raise SpecError(f"no spec file {path}")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            document = yaml.safe_load(handle)
+    except yaml.YAMLError as error:
+        raise SpecError(f"{path}: not YAML or JSON: {_one_line(error)}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpecError(f"{path}: cannot be read: {_one_line(error)}") from None
     if not isinstance(document, dict) or "openapi" not in document:
-        raise ValueError(f"{path}: not an OpenAPI document")
+        raise SpecError(f"{path}: not an OpenAPI document (no `openapi` key)")
+    register_security_schemes(document)
     return Spec(path.stem, path, document)
 
 
-def all_specs() -> list[Spec]:
-    """Every spec in `specs/`, by file name."""
-    return [load_spec(path) for path in sorted(specs_dir().glob("*.yaml"))]
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())[:200]

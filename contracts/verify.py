@@ -21,9 +21,9 @@ Coverage, each as a percentage with its counts:
   JSON request body schema the documented property paths (`targets[].name`, `metadata.*.x`) that
   appeared at least once, found by walking each body against the schema (following $ref, allOf,
   oneOf/anyOf by discriminator or else all variants, items, additionalProperties);
-- event types: for an API whose body has its own codec (the data API's line-per-event body, in
-  either form), the documented event types sent (case-free) of those the edition lists, undocumented
-  ones beside, and per event type the documented fields that appeared.
+- variants: for an API with a coverage room (`contracts.rooms.CoverageRoom`: the data API's event
+  types, in either body form), the documented variants sent of those the edition lists,
+  undocumented ones beside, and per variant the documented fields that appeared.
 """
 
 from __future__ import annotations
@@ -40,10 +40,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from .api import Api
-from .apis import all_apis, get_api
+from .errors import UnknownApiError
 from .exchange import HttpRequest
 from .har import Exchange, TrafficFormat, read_traffic
-from .journal import REDACTED, SECRET_HEADERS, SECRET_PARAM, redact_url
+from .journal import REDACTED, redact_url
+from .registry import all_apis, get_api
+from .secrecy import SECRET_PARAM, is_secret_header
 from .specs import Operation, Spec
 from .validation import check_response, find_operation
 from .violations import Severity, Violation
@@ -70,7 +72,9 @@ def selected_apis(names: Iterable[str] = (), edition: str | None = None) -> list
     apis = [get_api(name) for name in names] or list(all_apis())
     if edition and not any(edition in api.editions for api in apis):
         known = sorted({e for api in apis for e in api.editions})
-        raise KeyError(f"no API here has the edition {edition!r} (known: {', '.join(known)})")
+        raise UnknownApiError(
+            f"no API here has the edition {edition!r} (known: {', '.join(known)})"
+        )
     return apis
 
 
@@ -139,7 +143,7 @@ class Finding:
 
 
 def _secret_header(name: str) -> bool:
-    return name in SECRET_HEADERS or name.endswith("-token")
+    return is_secret_header(name)
 
 
 def _redacted_names(exchange: Exchange) -> set[str]:
@@ -203,10 +207,8 @@ def check_exchange(index: int, exchange: Exchange, target: Target | None) -> Fin
         return Finding(index, request.method, url, status, None)
     notes: list[str] = []
     found: list[Violation] = []
-    rules = target.api.room("rules")
-    if rules is None:
-        notes.append(f"request not checked: {target.api.name} has no rules")
-    elif not exchange.request_body_recorded:
+    rules = target.api.rules()
+    if not exchange.request_body_recorded:
         # Only what does not rest on the body can be checked: the query, headers and path.
         names = _request_names(target, request)
         found += [v for v in rules.check_request(request, target.edition) if _concerns(v, names)]
@@ -364,28 +366,8 @@ class _OperationTally:
     statuses: Counter[int] = field(default_factory=Counter)
     parameters: set[str] = field(default_factory=set)
     bodies: dict[str, set[str]] = field(default_factory=dict)  # schema name -> paths seen
-    event_types: Counter[str] = field(default_factory=Counter)
-    event_fields: dict[str, set[str]] = field(default_factory=dict)  # event type -> fields seen
-
-
-def _events(api: Api, exchange: Exchange) -> list[dict[str, Any]]:
-    """The events of a body in the API's own codec (the data API's lines or JSON array)."""
-    codec = api.room("codec")
-    request = exchange.request
-    if codec is None:
-        return []
-    try:
-        text = request.body.decode("utf-8")
-    except UnicodeDecodeError:
-        return []
-    if request.param("json") == "true":
-        try:
-            events = json.loads(text)
-        except (ValueError, RecursionError):
-            return []
-        return [e for e in events if isinstance(e, dict)] if isinstance(events, list) else []
-    lines = (line.removesuffix("\r") for line in text.split("\n"))
-    return [codec.split_line(line)[0] for line in lines if line]
+    variants: Counter[str] = field(default_factory=Counter)  # the data API's event types, ...
+    variant_fields: dict[str, set[str]] = field(default_factory=dict)  # variant -> fields seen
 
 
 def _body_schema(spec: Spec, operation: Operation, media_type: str) -> tuple[str, Any] | None:
@@ -424,8 +406,8 @@ class CoverageTally:
                 tally.parameters.add(f"{where}.{name}")
         if not exchange.request_body_recorded:
             return
-        if target.api.room("codec") is not None:
-            self._add_events(target, exchange, tally)
+        if target.api.coverage() is not None:
+            self._add_variants(target, exchange, tally)
             return
         media_type = (request.header("content-type") or "").split(";")[0].strip()
         found = _body_schema(target.spec, target.operation, media_type)
@@ -438,19 +420,15 @@ class CoverageTally:
             return
         tally.bodies.setdefault(name, set()).update(present_fields(target.spec, schema, body))
 
-    def _add_events(self, target: Target, exchange: Exchange, tally: _OperationTally) -> None:
-        model = target.api.room("events")
-        if model is None:
-            return
-        documented = model.edition(target.edition).events
-        for event in _events(target.api, exchange):
-            event_type = str(event.get("eventType", "")).upper()
-            if not event_type:
-                continue
-            tally.event_types[event_type] += 1
-            if event_type in documented:
-                names = set(documented[event_type].fields) & set(event)
-                tally.event_fields.setdefault(event_type, set()).update(names)
+    def _add_variants(self, target: Target, exchange: Exchange, tally: _OperationTally) -> None:
+        room = target.api.coverage()
+        assert room is not None
+        documented = room.documented(target.edition)
+        for variant, names in room.items(exchange.request, target.edition):
+            tally.variants[variant] += 1
+            if variant in documented:
+                seen = names & set(documented[variant])
+                tally.variant_fields.setdefault(variant, set()).update(seen)
 
     def _apis_shown(self) -> list[tuple[str, str]]:
         """(API, edition) names to report: those traffic reached, plus the APIs asked for."""
@@ -464,7 +442,7 @@ class CoverageTally:
         return api.default_edition
 
     def report(self) -> dict[str, list[dict[str, Any]]]:
-        operations, fields, event_types = [], [], []
+        operations, fields, variants = [], [], []
         for name, edition in self._apis_shown():
             api = self.apis[name]
             spec = api.spec(edition)
@@ -474,8 +452,8 @@ class CoverageTally:
                 tally = tally or _OperationTally()
                 rows.append(self._statuses(operation, tally))
                 fields += self._fields(api, edition, spec, operation, tally)
-                if api.room("codec") is not None and api.room("events") is not None:
-                    event_types.append(self._event_types(api, edition, operation, tally))
+                if api.coverage() is not None:
+                    variants.append(self._variants(api, edition, operation, tally))
             exercised = sum(row["exchanges"] > 0 for row in rows)
             operations.append(
                 {
@@ -487,7 +465,7 @@ class CoverageTally:
                     "operations": rows,
                 }
             )
-        return {"operations": operations, "fields": fields, "event_types": event_types}
+        return {"operations": operations, "fields": fields, "variants": variants}
 
     @staticmethod
     def _statuses(operation: Operation, tally: _OperationTally) -> dict[str, Any]:
@@ -522,8 +500,8 @@ class CoverageTally:
         parameters = [f"{where}.{name}" for where, name in _parameters(spec, operation)]
         if parameters:
             rows.append(_field_row(base, "parameters", parameters, tally.parameters))
-        if api.room("codec") is not None:
-            return rows  # the body's fields are counted per event type
+        if api.coverage() is not None:
+            return rows  # the body's fields are counted per variant (the data API's event types)
         found = _body_schema(spec, operation, "application/json")
         if found is not None:
             name, schema = found
@@ -532,30 +510,28 @@ class CoverageTally:
         return rows
 
     @staticmethod
-    def _event_types(
+    def _variants(
         api: Api, edition: str, operation: Operation, tally: _OperationTally
     ) -> dict[str, Any]:
-        model = api.room("events")
-        assert model is not None
-        documented = model.edition(edition).events
-        seen = {t: n for t, n in sorted(tally.event_types.items()) if t in documented}
-        per_type = [
-            {
-                "event_type": event_type,
-                **_counts(list(spec.fields), tally.event_fields.get(event_type, set())),
-            }
-            for event_type, spec in documented.items()
-            if event_type in seen
+        room = api.coverage()
+        assert room is not None
+        documented = room.documented(edition)
+        seen = {t: n for t, n in sorted(tally.variants.items()) if t in documented}
+        per_variant = [
+            {"variant": variant, **_counts(list(names), tally.variant_fields.get(variant, set()))}
+            for variant, names in documented.items()
+            if variant in seen
         ]
         return {
             "api": api.name,
             "edition": edition,
             "operation": operation.label,
+            "label": room.label,
             "documented": list(documented),
             "seen": seen,
-            "undocumented": {t: n for t, n in sorted(tally.event_types.items()) if t not in seen},
+            "undocumented": {t: n for t, n in sorted(tally.variants.items()) if t not in seen},
             "percent": _percent(len(seen), len(documented)),
-            "fields": per_type,
+            "fields": per_variant,
         }
 
 
@@ -785,17 +761,18 @@ def _render_coverage(coverage: Mapping[str, list[dict[str, Any]]], out: Console)
                            _ratio(row["seen"], row["documented"]),
                            escape(_missing(row["missing"])))  # fmt: skip
         out.print(fields)
-    for row in coverage["event_types"]:
-        title = f"Coverage: event types of {row['api']} {row['operation']} ({row['edition']})"
-        events = _table(title, "event type", "events", "fields seen", "not seen")
+    for row in coverage["variants"]:
+        label = row["label"]
+        title = f"Coverage: {label} of {row['api']} {row['operation']} ({row['edition']})"
+        events = _table(title, label, "items", "fields seen", "not seen")
         for entry in row["fields"]:
-            events.add_row(entry["event_type"], str(row["seen"][entry["event_type"]]),
+            events.add_row(entry["variant"], str(row["seen"][entry["variant"]]),
                            _ratio(entry["seen"], entry["documented"]),
                            escape(_missing(entry["missing"])))  # fmt: skip
-        for event_type, count in row["undocumented"].items():
-            events.add_row(f"{escape(event_type)} (undocumented)", str(count), "", "")
+        for variant, count in row["undocumented"].items():
+            events.add_row(f"{escape(variant)} (undocumented)", str(count), "", "")
         missing = [t for t in row["documented"] if t not in row["seen"]]
-        events.add_row("[bold]event types[/]", _ratio(len(row["seen"]), len(row["documented"])),
+        events.add_row(f"[bold]{label}[/]", _ratio(len(row["seen"]), len(row["documented"])),
                        "", "not sent: " + _missing(missing) if missing else "")  # fmt: skip
         out.print(events)
 

@@ -25,10 +25,10 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from contracts.apis import get_api
 from contracts.apis.capillary.mock import envelope
 from contracts.apis.capillary.rules import ERROR_MESSAGES
 from contracts.mock import MockConfig, build_app, serving
+from contracts.registry import get_api
 from contracts.specs import Spec
 from contracts.store import Store
 
@@ -201,7 +201,7 @@ class BrokenServer:
 def broken_server(api: str, fault: Fault, token: str = TOKEN) -> Iterator[BrokenServer]:
     """The mock of `api`, accepting only `token`, behind `fault`, served on 127.0.0.1 (a free
     port) on a background thread until the block ends."""
-    room = get_api(api).room("checks")
+    room = get_api(api).checks()
     assert room is not None, f"{api} has no checks room"
     config = MockConfig(apis=(api,), settings={api: room.mock_settings(token)}).with_db()
     store = Store(config.db or "")

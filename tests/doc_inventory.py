@@ -24,7 +24,7 @@ from http import HTTPStatus
 
 import yaml
 
-from contracts.specs import pages_dir
+from contracts.registry import page_path
 
 KINDS = ("field", "enum", "limit", "status", "security", "example")
 
@@ -102,7 +102,7 @@ class Page:
 
     @classmethod
     def read(cls, name: str) -> Page:
-        text = (pages_dir() / name).read_text(encoding="utf-8")
+        text = page_path(name).read_text(encoding="utf-8")
         lines = tuple(text.split("\n"))
         starts = [0]
         for line in lines[:-1]:

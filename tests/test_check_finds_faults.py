@@ -2,18 +2,13 @@
 and runs the checks against it, asserting which check finds it, in which phase, and that the
 reported request meets the fault's condition. A control run shows the wrapper alone breaks nothing.
 
-Hypothesis draws some values from the constants of the project's modules loaded at the time (its
-"local constants"), so the same seed gives the same run only with the same modules loaded. The
-module fixture below loads every module of `contracts` and `generated` first, so these tests see
-the same draws whatever other tests ran before them in the worker.
 """
 
 from __future__ import annotations
 
-import contextlib
+import dataclasses
 import importlib
 import json
-import pkgutil
 import re
 import shlex
 import xml.etree.ElementTree as ET
@@ -24,10 +19,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import strategies as st
 
-import contracts
-import generated
-from contracts.apis import all_apis, get_api
 from contracts.cli import main
+from contracts.registry import all_apis, get_api
 from contracts.runner import PHASES, CheckOptions, Finding, Report, run_checks
 from tests.broken_servers import (
     DATA_BODY_LIMIT,
@@ -53,21 +46,11 @@ from tests.broken_servers import (
     unreadable_bodies_created,
 )
 
-APIS = tuple(api.name for api in all_apis() if api.room("checks") is not None)
+APIS = tuple(api.name for api in all_apis() if api.checks() is not None)
 TOKEN_VARIABLES = (
     "CONTRACTS_TOKEN",
     *(f"CONTRACTS_TOKEN_{n.upper().replace('-', '_')}" for n in APIS),
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def every_local_module_loaded() -> None:
-    for package in (contracts, generated):
-        for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-            if module.name.endswith("__main__"):  # `python -m contracts` runs the command
-                continue
-            with contextlib.suppress(ImportError):  # an optional dependency not installed
-                importlib.import_module(module.name)
 
 
 def check(
@@ -133,16 +116,20 @@ def test_a_500_for_weather_events_only_is_found_by_not_a_server_error() -> None:
 def _size_samples_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """The data API's boundary phase narrowed to its two size samples: a body at exactly the
     3 MiB limit and one byte past it."""
-    strategies = get_api("kameleoon-data").room("strategies")
-    assert strategies is not None
+    module = importlib.import_module("contracts.apis.kameleoon_data.strategies")
+    strategies = module.ROOM
     sizes = [
         sample
         for sample in strategies.all_boundary_samples()
         if len(sample.body.encode()) >= DATA_BODY_LIMIT
     ]
     assert sorted(len(s.body.encode()) for s in sizes) == [DATA_BODY_LIMIT, DATA_BODY_LIMIT + 1]
-    monkeypatch.setattr(strategies, "boundary_samples", lambda: st.sampled_from(sizes))
-    monkeypatch.setattr(strategies, "all_boundary_samples", lambda: sizes)
+    narrowed = dataclasses.replace(
+        strategies,
+        boundary_samples=lambda: st.sampled_from(sizes),
+        all_boundary_samples=lambda: sizes,
+    )
+    monkeypatch.setattr(module, "ROOM", narrowed)
 
 
 # Hypothesis writes out the failing probe, a 3 MiB body, and warns that the text is large.
@@ -426,3 +413,23 @@ def test_the_same_seed_finds_the_same_faults_with_the_same_requests() -> None:
 
     first = run(3)
     assert first[0] and run(3) == first
+
+
+def test_same_seed_whatever_is_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vendor package installed beside ours (a local module full of constants, which Hypothesis
+    would otherwise draw from now and then) does not change a seed's run: the same requests, in
+    the same order (contracts.runner.independent_draws)."""
+
+    def requests_sent() -> list[str]:
+        _, server = check("launchdarkly", no_fault, ("positive", "valid"), 15, seed=5)
+        return [json.dumps([sent.path, sent.body.decode("utf-8", "replace")]) for sent, _ in
+                server.served]  # fmt: skip
+
+    before = requests_sent()
+    constants = ", ".join(repr(f"acme-constant-{n}") for n in range(200))
+    (tmp_path / "acme_vendor_constants.py").write_text(
+        f"NAMES = [{constants}]\nSIZES = [{', '.join(str(n * 7919) for n in range(200))}]\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.import_module("acme_vendor_constants")
+    assert requests_sent() == before

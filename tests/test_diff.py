@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 import contracts.diff
 from contracts.cli import main
 from contracts.diff import POLICY, RULES, diff_files
-from contracts.specs import all_specs
+from contracts.registry import all_specs
 
 Row = tuple[str, str, str]  # (level, kind, location)
 

@@ -16,11 +16,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from contracts.specs import Spec, load_spec, specs_dir
+import contracts.apis
+from contracts.registry import load_spec
+from contracts.specs import Spec
 from tests.doc_inventory import (
     PARSERS,
     DocItem,
@@ -86,9 +89,10 @@ EXPECTED_COUNTS = {
 
 @functools.cache
 def spec_names() -> dict[str, str]:
-    """Page file -> spec name, from the table in specs/README.md (no spec is loaded: a spec that
+    """Page file -> spec name, from the table in contracts/apis/SPECS.md (no spec is loaded: a spec
+    that
     does not parse fails its own tests, not the collection of every test)."""
-    readme = (specs_dir() / "README.md").read_text(encoding="utf-8")
+    readme = (Path(contracts.apis.__file__).parent / "SPECS.md").read_text(encoding="utf-8")
     rows = re.finditer(
         r"^\|\s*`(?P<spec>[\w.-]+)\.yaml`\s*\|\s*`pages/(?P<page>[\w.-]+)`", readme, re.M
     )

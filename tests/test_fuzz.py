@@ -14,10 +14,10 @@ import pytest
 from hypothesis.database import DirectoryBasedExampleDatabase, ExampleDatabase
 from hypothesis.extra.redis import RedisExampleDatabase
 
-from contracts.apis import get_api
 from contracts.apis.launchdarkly import checks as launchdarkly_checks
 from contracts.fuzzing import fuzz, open_database, parse_duration
 from contracts.mock import MockConfig, build_app, serving
+from contracts.registry import get_api
 from contracts.runner import CheckOptions, Finding, Progress
 
 TOKEN = "fuzz-token"

@@ -55,7 +55,7 @@ def test_visit_events_client_sends_the_page_example_as_a_json_array(
 ) -> None:
     """The page's JSON-array example goes out through the generated client with json=true, the
     form that client sends (kameleoon-data-visit-events-openapi.txt:99, -reference.txt:38)."""
-    package = f"generated.{spec_name.replace('-', '_')}.client"
+    package = f"contracts.generated.{spec_name.replace('-', '_')}.client"
     client_module = importlib.import_module(package)
     models = importlib.import_module(f"{package}.models")
     tag = "visit" if spec_name == "kameleoon-data" else "default"  # the page tags it "Visit"
@@ -86,9 +86,9 @@ def test_visit_events_client_sends_the_page_example_as_a_json_array(
 def test_key_moment_client_round_trip(server: CannedServer) -> None:
     """POST /key-moments with a bearer token; the 201 body is the page's response example
     (kameleoon-automation-create-key-moment.txt:60-121), read-only fields included."""
-    from generated.kameleoon_automation.client import AuthenticatedClient
-    from generated.kameleoon_automation.client.api.default import create_key_moment
-    from generated.kameleoon_automation.client.models import KeyMoment, KeyMomentCreate
+    from contracts.generated.kameleoon_automation.client import AuthenticatedClient
+    from contracts.generated.kameleoon_automation.client.api.default import create_key_moment
+    from contracts.generated.kameleoon_automation.client.models import KeyMoment, KeyMomentCreate
 
     (request_example,) = examples("kameleoon-automation", "request")
     (response_example,) = examples("kameleoon-automation", "response 201")
@@ -112,9 +112,9 @@ def test_key_moment_client_round_trip(server: CannedServer) -> None:
 def test_launchdarkly_client_round_trip(server: CannedServer) -> None:
     """POST /api/v2/segments/{projectKey}/{environmentKey} with the raw API key in Authorization
     (launchdarkly-create-segment.txt:7-8); 201 with the segment."""
-    from generated.launchdarkly.client import AuthenticatedClient
-    from generated.launchdarkly.client.api.default import create_segment
-    from generated.launchdarkly.client.models import SegmentBody, UserSegment
+    from contracts.generated.launchdarkly.client import AuthenticatedClient
+    from contracts.generated.launchdarkly.client.api.default import create_segment
+    from contracts.generated.launchdarkly.client.models import SegmentBody, UserSegment
 
     (request_example,) = examples("launchdarkly", "request")
     (response_example,) = examples("launchdarkly", "response 201")
@@ -136,9 +136,9 @@ def test_launchdarkly_client_round_trip(server: CannedServer) -> None:
 
 def test_launchdarkly_client_parses_error_bodies(server: CannedServer) -> None:
     """Error responses carry {code, message} (the spec's Error schema)."""
-    from generated.launchdarkly.client import AuthenticatedClient
-    from generated.launchdarkly.client.api.default import create_segment
-    from generated.launchdarkly.client.models import Error, SegmentBody
+    from contracts.generated.launchdarkly.client import AuthenticatedClient
+    from contracts.generated.launchdarkly.client.api.default import create_segment
+    from contracts.generated.launchdarkly.client.models import Error, SegmentBody
 
     server.answer = (404, {"code": "not_found", "message": "Unknown project"})
     client = AuthenticatedClient(base_url=server.url, token="api-123", prefix="")
@@ -153,9 +153,9 @@ def test_launchdarkly_client_parses_error_bodies(server: CannedServer) -> None:
 def test_capillary_client_round_trip(server: CannedServer, index: int) -> None:
     """POST /v3/targetGroups with Basic credentials (capillary page:73, 197); the success body is
     the page's {data, errors, warnings} example (lines 379-678)."""
-    from generated.capillary.client import AuthenticatedClient
-    from generated.capillary.client.api.default import create_target_group
-    from generated.capillary.client.models import TargetGroupCreate, TargetGroupResponse
+    from contracts.generated.capillary.client import AuthenticatedClient
+    from contracts.generated.capillary.client.api.default import create_target_group
+    from contracts.generated.capillary.client.models import TargetGroupCreate, TargetGroupResponse
 
     request_example = examples("capillary", "request")[index]
     response_example = examples("capillary", "response 200")[index]
@@ -198,7 +198,7 @@ def test_response_examples_parse_with_generated_models_strictly(
 ) -> None:
     """Each page's success example is read by the generated pydantic model in strict mode (so
     "5" for an int or a null where none is allowed would fail)."""
-    models = importlib.import_module(f"generated.{spec_name.replace('-', '_')}.models")
+    models = importlib.import_module(f"contracts.generated.{spec_name.replace('-', '_')}.models")
     model = getattr(models, RESPONSE_MODELS[spec_name])
     parsed = model.model_validate_json(json.dumps(example.value), strict=True)
     dumped = parsed.model_dump(mode="json", by_alias=True, exclude_unset=True)
@@ -210,7 +210,7 @@ def test_generated_models_reject_what_the_spec_forbids() -> None:
     (kameleoon-data-visit-events-openapi.txt:107) and int32 ranges (line 117)."""
     from pydantic import ValidationError
 
-    from generated.kameleoon_data.models import PageEvent, StaticDataEvent
+    from contracts.generated.kameleoon_data.models import PageEvent, StaticDataEvent
 
     ok = {"nonce": "d2ce4d22083348fb", "eventType": "PAGE", "href": "https://x", "visitorCode": "v"}
     PageEvent.model_validate_json(json.dumps(ok), strict=True)

@@ -14,8 +14,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from contracts.handlers import read_body
 from contracts.journal import JournalEntry, redact_headers
-from contracts.mock import MockConfig, read_body, running_mock
+from contracts.mock import MockConfig, running_mock
 from contracts.store import Store
 
 

@@ -21,22 +21,22 @@ def test_state_is_reset_between_tests(contracts_mock):
     assert contracts_mock.journal() == []
 
 def test_generated_clients_point_at_the_mock(contracts_clients):
-    from generated.launchdarkly.client.api.default import create_segment
-    from generated.launchdarkly.client.models import SegmentBody, UserSegment
+    from contracts.generated.launchdarkly.client.api.default import create_segment
+    from contracts.generated.launchdarkly.client.models import SegmentBody, UserSegment
     answer = create_segment.sync_detailed(
         "default", "production", client=contracts_clients.launchdarkly,
         body=SegmentBody(name="Beta", key="beta"))
     assert answer.status_code == 201 and isinstance(answer.parsed, UserSegment)
 
-    from generated.kameleoon_automation.client.api.default import create_key_moment
-    from generated.kameleoon_automation.client.models import KeyMomentCreate
+    from contracts.generated.kameleoon_automation.client.api.default import create_key_moment
+    from contracts.generated.kameleoon_automation.client.models import KeyMomentCreate
     moment = create_key_moment.sync_detailed(
         client=contracts_clients["kameleoon-automation"],
         body=KeyMomentCreate(name="KM", site_id=1))
     assert moment.status_code == 201
 
-    from generated.capillary.client.api.default import create_target_group
-    from generated.capillary.client.models import TargetGroupCreate
+    from contracts.generated.capillary.client.api.default import create_target_group
+    from contracts.generated.capillary.client.models import TargetGroupCreate
     group = create_target_group.sync_detailed(
         client=contracts_clients.capillary, body=TargetGroupCreate(name="tg"))
     assert group.status_code == 200

@@ -8,8 +8,9 @@ import pytest
 from openapi_spec_validator import validate
 
 from contracts import all_apis, all_specs, load_spec
+from contracts.registry import page_path
 from contracts.schemas import schema_violations
-from contracts.specs import Example, Spec, pages_dir
+from contracts.specs import Example, Spec
 
 SPECS = all_specs()
 EXAMPLES = [(spec, example) for spec in SPECS for example in spec.examples()]
@@ -23,7 +24,7 @@ def test_spec_is_valid_openapi(spec: Spec) -> None:
 @pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)
 def test_spec_names_its_page(spec: Spec) -> None:
     """specs/README.md: `info.x-doc-page` names the page the spec is assembled from."""
-    assert (pages_dir() / spec.page).is_file(), f"{spec.name}: no page {spec.page!r}"
+    assert page_path(spec.page).is_file(), f"{spec.name}: no page {spec.page!r}"
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.name)

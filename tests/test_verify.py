@@ -22,7 +22,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from contracts.apis import all_apis, get_api
 from contracts.apis.capillary.auth import basic
 from contracts.cli import main
 from contracts.exchange import HttpRequest, HttpResponse
@@ -35,8 +34,10 @@ from contracts.har import (
     to_har,
     write_har,
 )
-from contracts.journal import REDACTED, SECRET_HEADERS, JournalEntry
+from contracts.journal import REDACTED, JournalEntry
 from contracts.mock import MockConfig, running_mock
+from contracts.registry import all_apis, get_api
+from contracts.secrecy import is_secret_header
 from contracts.verify import present_fields, render_json, render_text, schema_fields, verify
 
 SDK_DRIVER = Path(__file__).parent / "apis" / "kameleoon_data" / "sdk_driver.py"
@@ -206,7 +207,7 @@ def test_coverage_counts_what_was_sent(drive: Drive, tmp_path: Path) -> None:
     assert segment["missing"] == [name for name in documented if name not in sent]
     assert segment["seen"] == len(documented) - len(segment["missing"])
 
-    (events,) = coverage["event_types"]
+    (events,) = coverage["variants"]
     types = Counter(t for s in drive.sent if s.api == "kameleoon-data" for t in event_types(s.body))
     assert events["seen"] == {t: n for t, n in types.items() if t in events["documented"]}
     assert events["undocumented"] == {"NOPE": 1}
@@ -271,7 +272,7 @@ def test_the_journal_export_gives_the_findings_of_the_har(drive: Drive, tmp_path
     }
     assert from_journal["summary"]["errors"] == from_har["summary"]["errors"]
     assert from_journal["coverage"]["operations"] == from_har["coverage"]["operations"]
-    assert from_journal["coverage"]["event_types"] == from_har["coverage"]["event_types"]
+    assert from_journal["coverage"]["variants"] == from_har["coverage"]["variants"]
 
 
 def test_a_recorded_har_is_har_1_2(drive: Drive, tmp_path: Path) -> None:
@@ -375,7 +376,7 @@ def test_kameleoons_sdk_traffic_has_no_errors_and_its_extensions_as_warnings(
     }
     tracking = [r for r in rows if r["request"]["path"] == "/visit/events"]
     sent = Counter(t for r in tracking for t in event_types(r["request"]["body"]))
-    (events,) = report["coverage"]["event_types"]
+    (events,) = report["coverage"]["variants"]
     assert events["seen"] == {t: n for t, n in sent.items() if t != "ACTIVITY"}
     assert sent["ACTIVITY"] > 0
     assert events["undocumented"] == {"ACTIVITY": sent["ACTIVITY"]}
@@ -426,9 +427,9 @@ def test_unknown_api_or_edition_is_exit_2(tmp_path: Path) -> None:
         assert len(result.output.strip().splitlines()) == 1
 
 
-# Names that are not secret: journal.redact_headers redacts `*-token` and the credential headers.
+# Names that are not secret (contracts.secrecy.is_secret_header: what the journal redacts).
 header_names = st.from_regex(r"x-[a-z]{1,12}", fullmatch=True).filter(
-    lambda name: not name.endswith("-token") and name not in SECRET_HEADERS
+    lambda name: not is_secret_header(name)
 )
 header_values = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30)
 query_pairs = st.lists(

@@ -1,9 +1,10 @@
-"""Rebuild `generated/` from `specs/`: a typed client and pydantic v2 models per spec.
+"""Rebuild `contracts/generated/` from the vendor folders' specs: a client and models per spec.
 
-    python tools/regen.py            # rewrite generated/
-    python tools/regen.py --check    # exit 1 and name the files when generated/ is stale
+    python tools/regen.py            # rewrite contracts/generated/
+    python tools/regen.py --check    # exit 1 and name the files when it is stale
 
-For each `specs/<name>.yaml` this writes the package `generated/<name_with_underscores>/`:
+For each `contracts/apis/*/specs/<name>.yaml` this writes the package
+`contracts/generated/<name_with_underscores>/`:
 `client/` (openapi-python-client) and `models.py` (datamodel-code-generator). Output is
 byte-for-byte reproducible: the generators and ruff/black/isort are pinned in pyproject.toml, no
 timestamps are written, and both formatters run inside the step with settings of their own.
@@ -32,8 +33,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SPECS = ROOT / "specs"
-GENERATED = ROOT / "generated"
+GENERATED = ROOT / "contracts" / "generated"  # imported as contracts.generated.<spec>
 CLIENT_CONFIG = ROOT / "tools" / "openapi-python-client.yaml"
 UNSENDABLE_MEDIA_TYPES = {"text/plain"}
 MODELS_PRESET = "standard-py311-20261027"  # dated, so a datamodel-codegen upgrade cannot restyle
@@ -49,6 +49,11 @@ ROOT_INIT = '''"""Code generated from specs/ by `make regen` (tools/regen.py); d
 One package per spec; generated code never imports the hand-written `contracts` package.
 """
 '''
+
+
+def spec_paths() -> list[Path]:
+    """Every built-in vendor folder's specs (`contracts/apis/<vendor>/specs/*.yaml`), by name."""
+    return sorted((ROOT / "contracts" / "apis").glob("*/specs/*.yaml"), key=lambda p: p.name)
 
 
 def package_name(spec_path: Path) -> str:
@@ -144,7 +149,7 @@ def generate_spec(spec_path: Path, out: Path, work: Path) -> None:
 def generate_all(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "__init__.py").write_text(ROOT_INIT)
-    for spec_path in sorted(SPECS.glob("*.yaml")):
+    for spec_path in spec_paths():
         with tempfile.TemporaryDirectory(prefix="regen-") as work:
             generate_spec(spec_path, out, Path(work))
 
@@ -175,16 +180,16 @@ def main() -> int:
         if args.check:
             stale = stale_files(fresh, GENERATED) if GENERATED.exists() else ["(missing)"]
             for path in stale:
-                print(f"stale: generated/{path}")
+                print(f"stale: contracts/generated/{path}")
             if stale:
-                print("generated/ is out of date with specs/: run `make regen`")
+                print("contracts/generated/ is out of date with the specs: run `make regen`")
                 return 1
-            print("generated/ is up to date")
+            print("contracts/generated/ is up to date")
             return 0
         if GENERATED.exists():
             shutil.rmtree(GENERATED)
         shutil.copytree(fresh, GENERATED)
-    print(f"regenerated {len(list(SPECS.glob('*.yaml')))} specs into generated/")
+    print(f"regenerated {len(spec_paths())} specs into contracts/generated/")
     return 0
 
 

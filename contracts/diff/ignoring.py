@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from ..errors import InputError
 from ..specs import HTTP_METHODS
 from .rules import POLICY, Change
 
 
-class IgnoreFileError(ValueError):
+class IgnoreFileError(InputError):
     """An --ignore file that cannot be read: missing, or a line without kind, location or reason."""
 
 

@@ -30,11 +30,14 @@ from openapi_spec_validator import validate
 from openapi_spec_validator.exceptions import OpenAPIError
 from referencing.exceptions import Unresolvable
 
-from ..specs import Spec, specs_dir
+from .. import registry
+from ..errors import SpecError
+from ..specs import Spec
 
 
-class SpecLoadError(ValueError):
-    """A spec that cannot be compared: missing, not YAML/JSON, not a valid OpenAPI document."""
+class SpecLoadError(SpecError):
+    """A spec that cannot be compared: missing, not YAML/JSON, not a valid OpenAPI document
+    (exit status 2, as every SpecError)."""
 
 
 BUNDLE_KEY: Final = "x-diff-files"
@@ -204,11 +207,11 @@ def load(name_or_path: str) -> Spec:
     elif path.suffix in (".yaml", ".yml", ".json"):
         raise SpecLoadError(f"no spec {name_or_path!r}: no such file")
     else:
-        candidate = specs_dir() / f"{name_or_path}.yaml"
-        if not candidate.is_file():
-            known = ", ".join(s.stem for s in sorted(specs_dir().glob("*.yaml")))
-            raise SpecLoadError(f"no spec {name_or_path!r} (known: {known})")
-        path, where = candidate, candidate.as_posix()
+        try:
+            path = registry.load_spec(name_or_path).path  # an edition's name: where it lives
+        except SpecError as error:
+            raise SpecLoadError(str(error)) from None
+        where = path.as_posix()
     bundle = _Bundle(read, where)
     try:
         document = bundle.add(where)

@@ -1,10 +1,10 @@
 """Capillary Loyalty API, `POST /v3/targetGroups` with behavioural-event targets."""
 
-from ...api import Api
+from ...vendor import Api
 
 API = Api(
     name="capillary",
     title="Capillary Loyalty API",
     package=__name__,
-    editions={"current": "capillary"},
+    editions={"current": "specs/capillary.yaml"},
 )

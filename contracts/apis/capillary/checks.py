@@ -5,8 +5,16 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from ...checks import Expectation, Scenario, Step, error_code_is, expected_by_rules, tagged
-from ...samples import Sample
+from ...vendor import (
+    ChecksRoom,
+    Expectation,
+    Sample,
+    Scenario,
+    Step,
+    error_code_is,
+    expected_by_rules,
+    tagged,
+)
 from .rules import NAME_EXISTS, RULES, TARGET_NAME_TOO_LONG
 
 PATH_PARAMETERS: dict[str, str] = {}
@@ -82,3 +90,15 @@ def scenarios() -> list[Scenario]:
             ],
         ),
     ]
+
+
+ROOM = ChecksRoom(
+    credentials=credentials,
+    path_parameters=PATH_PARAMETERS,
+    auth_rules=AUTH_RULES,
+    mock_settings=mock_settings,
+    expectation=expectation,
+    unique=unique,
+    state_conflict=state_conflict,
+    scenarios=scenarios,
+)

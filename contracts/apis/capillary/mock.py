@@ -30,9 +30,16 @@ from typing import Any
 
 from starlette.requests import Request
 
-from ...exchange import HttpRequest
-from ...mock import Answer, MockContext, MockRoute, read_body
-from ...violations import Violation, errors
+from ...vendor import (
+    Answer,
+    HttpRequest,
+    MockContext,
+    MockRoom,
+    MockRoute,
+    Violation,
+    errors,
+    read_body,
+)
 from .auth import Credentials, digest, presented_secret, read_credentials
 from .dates import attribution_stamp, parse_date_time, utc_date, utc_millis, utc_seconds
 from .rules import ERROR_MESSAGES, NAME_EXISTS, RULES, check_request, error_code
@@ -291,3 +298,6 @@ def _number(value: Any) -> int | float:
     except InvalidOperation:
         return 0
     return int(number) if number == number.to_integral_value() else float(number)
+
+
+ROOM = MockRoom(routes=routes)

@@ -14,12 +14,19 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ...exchange import HttpRequest
-from ...rules import Rule, RuleBook
-from ...schemas import schema_violations
-from ...specs import DocRef
-from ...validation import find_operation, json_body
-from ...violations import Severity, Violation, short
+from ...vendor import (
+    DocRef,
+    HttpRequest,
+    Rule,
+    RuleBook,
+    RulesRoom,
+    Severity,
+    Violation,
+    find_operation,
+    json_body,
+    schema_violations,
+    short,
+)
 from . import API
 from .auth import read_credentials
 from .dates import has_date_time_shape, offset_minutes, parse_date_time, zone_of
@@ -537,3 +544,6 @@ CHECKS: list[Callable[[dict[str, Any]], list[Violation]]] = [
 ]
 
 __all__ = ["ERROR_CODES", "RULES", "check_body", "check_request", "error_code"]
+
+
+ROOM = RulesRoom(book=RULES, check_request=check_request)

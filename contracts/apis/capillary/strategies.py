@@ -17,8 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ...exchange import HttpRequest
-from ...samples import Sample
+from ...vendor import HttpRequest, Sample, StrategiesRoom
 from .auth import OAUTH_HEADER, basic
 from .rules import NAME_LIMIT
 
@@ -590,3 +589,15 @@ def invalid_samples() -> st.SearchStrategy[Sample]:
 
     target_group_name_unique is a state rule: one body cannot break it, so the mock tests do."""
     return st.one_of(*invalid_sample_kinds().values())
+
+
+ROOM = StrategiesRoom(
+    valid_samples=valid_samples,
+    boundary_samples=boundary_samples,
+    invalid_samples=invalid_samples,
+    invalid_sample_kinds=invalid_sample_kinds,
+    request_of=request_of,
+    not_sampled={
+        "target_group_name_unique": "a state rule: the stateful scenario sends a name twice",
+    },
+)

@@ -1,10 +1,10 @@
 """Kameleoon Automation API, `POST /key-moments`."""
 
-from ...api import Api
+from ...vendor import Api
 
 API = Api(
     name="kameleoon-automation",
     title="Kameleoon Automation API",
     package=__name__,
-    editions={"current": "kameleoon-automation"},
+    editions={"current": "specs/kameleoon-automation.yaml"},
 )

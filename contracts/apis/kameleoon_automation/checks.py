@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...checks import Expectation, Scenario, Step, expected_by_rules
-from ...samples import Sample
+from ...vendor import ChecksRoom, Expectation, Sample, Scenario, Step, expected_by_rules
 from .rules import RULES
 
 PATH_PARAMETERS: dict[str, str] = {}
@@ -54,3 +53,15 @@ def scenarios() -> list[Scenario]:
             ],
         ),
     ]
+
+
+ROOM = ChecksRoom(
+    credentials=credentials,
+    path_parameters=PATH_PARAMETERS,
+    auth_rules=AUTH_RULES,
+    mock_settings=mock_settings,
+    expectation=expectation,
+    unique=unique,
+    state_conflict=state_conflict,
+    scenarios=scenarios,
+)

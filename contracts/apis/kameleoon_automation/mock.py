@@ -37,9 +37,17 @@ from typing import Any
 
 from starlette.requests import Request
 
-from ...exchange import HttpRequest
-from ...mock import Answer, MockContext, MockRoute, read_body
-from ...violations import Severity, Violation, errors
+from ...vendor import (
+    Answer,
+    HttpRequest,
+    MockContext,
+    MockRoom,
+    MockRoute,
+    Severity,
+    Violation,
+    errors,
+    read_body,
+)
 from .rules import BODY_LIMIT, BODY_SIZE, bearer_token, bearer_violations, check_request
 
 PATH = "/key-moments"
@@ -264,3 +272,6 @@ def html_description(condition: Mapping[str, Any]) -> str:
         unit = str(condition.get("unitOfTime", "SECOND")).lower()
         text += f" {html.escape(match)} {count} {html.escape(unit)}(s)"
     return text
+
+
+ROOM = MockRoom(routes=routes)

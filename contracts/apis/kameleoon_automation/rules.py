@@ -23,12 +23,21 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from ...exchange import HttpRequest
-from ...rules import Rule, RuleBook
-from ...schemas import field_path, to_violation, validator
-from ...specs import DocRef, Spec
-from ...validation import json_body
-from ...violations import Severity, Violation, short
+from ...vendor import (
+    DocRef,
+    HttpRequest,
+    Rule,
+    RuleBook,
+    RulesRoom,
+    Severity,
+    Spec,
+    Violation,
+    field_path,
+    json_body,
+    short,
+    to_violation,
+    validator,
+)
 from . import API
 
 PAGE = "kameleoon-automation-create-key-moment.txt"
@@ -612,3 +621,6 @@ def _count(rule: Rule, field: str, operators: Any, joined: int, what: str) -> li
     expected = " or ".join(str(n) for n in sorted(allowed))
     message = f"has {len(operators)} operators for {joined} {what}; {expected} expected"
     return [rule.violation(field, message)]
+
+
+ROOM = RulesRoom(book=RULES, check_request=check_request)

@@ -18,8 +18,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ...exchange import HttpRequest
-from ...samples import Sample
+from ...vendor import HttpRequest, Sample, StrategiesRoom
 from . import API
 from .rules import BODY_LIMIT, INT64_MAX, INT64_MIN, READ_ONLY_TOP_LEVEL
 
@@ -651,3 +650,12 @@ def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
 def invalid_samples() -> st.SearchStrategy[Sample]:
     """Bodies (or headers) each breaking exactly one rule of RULES or one schema keyword."""
     return st.one_of(*invalid_sample_kinds().values())
+
+
+ROOM = StrategiesRoom(
+    valid_samples=valid_samples,
+    boundary_samples=boundary_samples,
+    invalid_samples=invalid_samples,
+    invalid_sample_kinds=invalid_sample_kinds,
+    request_of=sample_request,
+)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...checks import Expectation, Scenario, Step
-from ...samples import Sample
+from ...vendor import ChecksRoom, Expectation, Sample, Scenario, Step
 from .strategies import SITE_CODE
 
 PATH_PARAMETERS: dict[str, str] = {}
@@ -74,3 +73,18 @@ def scenarios() -> list[Scenario]:
 def _stored_nothing(response: Any) -> str | None:
     duplicates = response.headers.get("x-contract-events-duplicate")
     return None if duplicates == "1" else f"the mock stored the retried event again ({duplicates})"
+
+
+ROOM = ChecksRoom(
+    credentials=credentials,
+    path_parameters=PATH_PARAMETERS,
+    auth_rules=AUTH_RULES,
+    mock_settings=mock_settings,
+    expectation=expectation,
+    unique=unique,
+    state_conflict=state_conflict,
+    scenarios=scenarios,
+    media_type=media_type,
+    example_query=example_query,
+    align_case=align_case,
+)

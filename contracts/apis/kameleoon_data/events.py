@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from ...specs import DocRef, Spec
+from ...vendor import DocRef, Spec
 from . import API
 
 Kind = Literal[

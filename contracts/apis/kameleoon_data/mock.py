@@ -26,9 +26,16 @@ from urllib.parse import parse_qs
 
 from starlette.requests import Request
 
-from ...exchange import HttpRequest
-from ...mock import Answer, MockContext, MockRoute, read_body
-from ...violations import Violation, errors
+from ...vendor import (
+    Answer,
+    HttpRequest,
+    MockContext,
+    MockRoom,
+    MockRoute,
+    Violation,
+    errors,
+    read_body,
+)
 from .events import edition
 from .rules import AcceptedEvent, body_context, check_body, check_headers, check_query
 
@@ -135,3 +142,6 @@ def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -
         nonce = str(fields.get("nonce", "")).lower()
         records.append((f"{site}:{nonce}", {"siteCode": site, **fields}))
     return ctx.store.insert_unique(ctx.api.name, "event", records)
+
+
+ROOM = MockRoom(routes=routes)

@@ -18,9 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ...exchange import HttpRequest
-from ...rules import Rule, RuleBook
-from ...violations import Severity, Violation, short
+from ...vendor import HttpRequest, Rule, RuleBook, RulesRoom, Severity, Violation, short
 from .codec import read_json_value, read_text_value, split_line
 from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
 
@@ -736,3 +734,12 @@ def check_request(request: HttpRequest, edition_name: str | None = None) -> list
 
 def rules_of(violations: Iterable[Violation]) -> set[str]:
     return {violation.rule for violation in violations}
+
+
+ROOM = RulesRoom(
+    book=RULES,
+    check_request=check_request,
+    book_of=rule_book,
+    # The site code is in the URL, not in a file: a body checked offline gets a stand-in.
+    offline_query={"siteCode": "offline"},
+)

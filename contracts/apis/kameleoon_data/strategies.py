@@ -21,8 +21,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ...samples import Sample
-from ...violations import Severity
+from ...vendor import HttpRequest, Sample, Severity, StrategiesRoom
 from .codec import write_json, write_line, write_lines
 from .events import INT_RANGES, Edition, FieldSpec, edition
 from .rules import rule_book
@@ -113,6 +112,11 @@ def _query(json_form: bool, visitor: str | None = None, delayed: bool = False) -
 
 def _body(events_: list[dict[str, Any]], json_form: bool) -> str:
     return write_json(events_) if json_form else write_lines(events_)
+
+
+def sample_request(sample: Sample) -> HttpRequest:
+    """The request a sample stands for: its query, headers and body as they are."""
+    return HttpRequest.build("POST", "/visit/events", sample.query, sample.headers, sample.body)
 
 
 @st.composite
@@ -530,3 +534,13 @@ def invalid_sample_kinds(edition_name: str | None = None) -> dict[str, st.Search
     return {
         rule: invalid_samples(edition_name, rule=rule) for rule in breakable_rules(edition_name)
     }
+
+
+ROOM = StrategiesRoom(
+    valid_samples=valid_samples,
+    boundary_samples=boundary_samples,
+    invalid_samples=invalid_samples,
+    all_boundary_samples=all_boundary_samples,
+    invalid_sample_kinds=invalid_sample_kinds,
+    request_of=sample_request,
+)

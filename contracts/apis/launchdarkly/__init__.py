@@ -1,10 +1,10 @@
 """LaunchDarkly REST API, `POST /api/v2/segments/{projectKey}/{environmentKey}`."""
 
-from ...api import Api
+from ...vendor import Api
 
 API = Api(
     name="launchdarkly",
     title="LaunchDarkly REST API",
     package=__name__,
-    editions={"current": "launchdarkly"},
+    editions={"current": "specs/launchdarkly.yaml"},
 )

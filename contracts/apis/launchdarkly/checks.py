@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...checks import Expectation, Scenario, Step, expected_by_rules, tagged
-from ...samples import Sample
+from ...vendor import ChecksRoom, Expectation, Sample, Scenario, Step, expected_by_rules, tagged
 from .rules import KEY_PATTERN, RULES
 
 # The mock's own project and environment (contracts/apis/launchdarkly/mock.py); against a live
@@ -67,3 +66,15 @@ def scenarios() -> list[Scenario]:
             ],
         ),
     ]
+
+
+ROOM = ChecksRoom(
+    credentials=credentials,
+    path_parameters=PATH_PARAMETERS,
+    auth_rules=AUTH_RULES,
+    mock_settings=mock_settings,
+    expectation=expectation,
+    unique=unique,
+    state_conflict=state_conflict,
+    scenarios=scenarios,
+)

@@ -25,9 +25,7 @@ from typing import Any
 
 from starlette.requests import Request
 
-from ...exchange import HttpRequest
-from ...mock import Answer, MockContext, MockRoute, read_body
-from ...violations import Violation
+from ...vendor import Answer, HttpRequest, MockContext, MockRoom, MockRoute, Violation, read_body
 from .rules import (
     ACCEPTED_BY_SERVICE,
     MAX_BODY_BYTES,
@@ -306,3 +304,6 @@ def invalid(
 def _object_id(text: str) -> str:
     """A stable 24-hex-digit id, the shape of LaunchDarkly's object ids."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+ROOM = MockRoom(routes=routes)

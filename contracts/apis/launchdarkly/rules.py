@@ -11,12 +11,20 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ...exchange import HttpRequest
-from ...rules import Rule, RuleBook
-from ...schemas import schema_violations
-from ...specs import DocRef, Spec
-from ...validation import find_operation, json_body
-from ...violations import Severity, Violation, short
+from ...vendor import (
+    DocRef,
+    HttpRequest,
+    Rule,
+    RuleBook,
+    RulesRoom,
+    Severity,
+    Spec,
+    Violation,
+    find_operation,
+    json_body,
+    schema_violations,
+    short,
+)
 from . import API
 
 PAGE = "launchdarkly-create-segment.txt"
@@ -339,3 +347,6 @@ def _unbounded_context_kind(body: Mapping[str, Any]) -> list[Violation]:
 
 def _operation_path(spec: Spec) -> str:
     return spec.operation(OPERATION_ID).path
+
+
+ROOM = RulesRoom(book=RULES, check_request=check_request)

@@ -8,8 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ...exchange import HttpRequest
-from ...samples import Sample
+from ...vendor import HttpRequest, Sample, StrategiesRoom
 from .rules import (
     BODY_FIELDS,
     CONTEXT_KIND_PATTERN,
@@ -317,3 +316,18 @@ def _without(field: str) -> st.SearchStrategy[Sample]:
 
 def _with_unknown_field(body: dict[str, Any], name: str, value: Any) -> Sample:
     return Sample({**body, name: value}, "unknown_field_ignored", name, f"unknown field {name!r}")
+
+
+ROOM = StrategiesRoom(
+    valid_samples=valid_samples,
+    boundary_samples=boundary_samples,
+    invalid_samples=invalid_samples,
+    all_boundary_samples=all_boundary_samples,
+    invalid_sample_kinds=invalid_sample_kinds,
+    request_of=sample_request,
+    not_sampled={
+        "operation": "the method and path, not the body: tests/apis/launchdarkly/test_rules.py",
+        "project_key_format": "a path parameter: tests/apis/launchdarkly/test_rules.py",
+        "environment_key_format": "a path parameter: tests/apis/launchdarkly/test_rules.py",
+    },
+)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from contracts.generated.capillary.client import AuthenticatedClient
+from contracts.generated.capillary.client.api.default import create_target_group
+from contracts.generated.capillary.client.models import TargetGroupCreate, TargetGroupResponse
 from contracts.mock import RunningMock
-from generated.capillary.client import AuthenticatedClient
-from generated.capillary.client.api.default import create_target_group
-from generated.capillary.client.models import TargetGroupCreate, TargetGroupResponse
 
 from .support import PASSWORD, USER, count_body, event_attribute_body
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from contracts.generated.kameleoon_automation.client import AuthenticatedClient, Client
+from contracts.generated.kameleoon_automation.client.api.default import create_key_moment
+from contracts.generated.kameleoon_automation.client.models import Error, KeyMoment, KeyMomentCreate
+from contracts.generated.kameleoon_automation.client.types import UNSET
 from contracts.mock import RunningMock
-from generated.kameleoon_automation.client import AuthenticatedClient, Client
-from generated.kameleoon_automation.client.api.default import create_key_moment
-from generated.kameleoon_automation.client.models import Error, KeyMoment, KeyMomentCreate
-from generated.kameleoon_automation.client.types import UNSET
 
 from .support import PAGE, TOKEN, page_request
 

@@ -9,7 +9,7 @@ import pytest
 
 from contracts.apis.kameleoon_automation.rules import BODY_LIMIT, RULES, check_request
 from contracts.exchange import HttpRequest
-from contracts.specs import pages_dir
+from contracts.registry import page_path
 from contracts.violations import Severity, errors
 
 from .support import BASE, PAGE, SPEC, TOKEN, broken, page_request, violations
@@ -345,7 +345,7 @@ def test_first_level_or_operators_count() -> None:
 def test_every_rule_cites_a_line_of_the_page() -> None:
     """Each rule cites a line that exists on kameleoon-automation-create-key-moment.txt, and each
     WARNING rule says what we chose."""
-    page_lines = (pages_dir() / PAGE).read_text(encoding="utf-8").splitlines()
+    page_lines = page_path(PAGE).read_text(encoding="utf-8").splitlines()
     for rule in RULES:
         assert rule.doc.page == PAGE
         assert rule.doc.line is not None and 1 <= rule.doc.line <= len(page_lines), rule.name

@@ -11,7 +11,7 @@ from contracts import load_spec
 from contracts.apis.kameleoon_data import strategies
 from contracts.apis.kameleoon_data.rules import check_request, rule_book, rules_of
 from contracts.exchange import HttpRequest
-from contracts.specs import pages_dir
+from contracts.registry import page_path
 from contracts.violations import Severity, Violation, errors
 
 PAGE_EVENT = "nonce=0123456789abcdef&eventType=PAGE&href=https%3A%2F%2Fx.com"
@@ -46,7 +46,7 @@ def test_every_rule_cites_a_line_of_its_page() -> None:
     """Each rule names the page and a line inside it (what the violation messages cite)."""
     for edition in ("current", "legacy"):
         for rule in rule_book(edition):
-            lines = (pages_dir() / rule.doc.page).read_text().splitlines()
+            lines = page_path(rule.doc.page).read_text().splitlines()
             assert rule.doc.line is not None and 1 <= rule.doc.line <= len(lines), rule.name
 
 
@@ -65,7 +65,7 @@ def test_field_rules_cite_the_line_that_names_the_field(edition: str, rule: obje
     names the field, so a message's citation leads to the page's own words."""
     name = rule.name.split(":")[0].split(".")[-1]  # type: ignore[attr-defined]
     doc = rule.doc  # type: ignore[attr-defined]
-    lines = (pages_dir() / doc.page).read_text().splitlines()
+    lines = page_path(doc.page).read_text().splitlines()
     nearby = " ".join(lines[doc.line - 1 : doc.line + 2])
     assert name.lower() in nearby.lower(), f"{rule} cites {doc}: {nearby[:120]}"
 

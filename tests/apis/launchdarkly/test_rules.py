@@ -10,7 +10,7 @@ import pytest
 
 from contracts.apis.launchdarkly.rules import ACCEPTED_BY_SERVICE, RULES, check_request
 from contracts.exchange import HttpRequest
-from contracts.specs import pages_dir
+from contracts.registry import page_path
 from contracts.violations import Severity, Violation
 
 from .support import segments_path
@@ -240,7 +240,7 @@ CITED_WORDS = {
 
 def test_every_rule_cites_a_page_line_that_states_it() -> None:
     """Each rule's page line (launchdarkly-create-segment.txt) mentions what the rule is about."""
-    lines = (pages_dir() / "launchdarkly-create-segment.txt").read_text("utf-8").splitlines()
+    lines = page_path("launchdarkly-create-segment.txt").read_text("utf-8").splitlines()
     assert set(RULES.names()) == set(CITED_WORDS)
     for rule in RULES:
         assert rule.doc.page == "launchdarkly-create-segment.txt"

@@ -132,9 +132,10 @@ def mock(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "markdown", "json"]),
+    type=click.Choice(["text", "markdown", "json", "changelog"]),
     default="text",
     show_default=True,
+    help="changelog: markdown release notes grouped by level.",
 )
 @click.option(
     "--fail-on",
@@ -143,18 +144,45 @@ def mock(
     show_default=True,
     help="Exit 1 when a change reaches this level (NONE: report only).",
 )
-def diff(old: str, new: str, output_format: str, fail_on: str) -> None:
-    """List what changed from spec OLD to spec NEW (names in specs/ or paths, YAML or JSON),
-    each change levelled for a client: ERR breaks clients, WARN may, INFO does not.
+@click.option(
+    "--ignore",
+    "ignore_file",
+    metavar="FILE",
+    help="Accepted changes, one a line: KIND [METHOD /path] LOCATION # REASON.",
+)
+@click.option(
+    "--deprecation-days",
+    type=click.IntRange(min=0),
+    help="Removing what was deprecated this long (x-sunset passed, or x-deprecation-date N "
+    "days old) is a WARN, not an ERR; a sunset set nearer than N days is a WARN.",
+)
+def diff(
+    old: str,
+    new: str,
+    output_format: str,
+    fail_on: str,
+    ignore_file: str | None,
+    deprecation_days: int | None,
+) -> None:
+    """List what changed from spec OLD to spec NEW, each change levelled for a client: ERR breaks
+    clients, WARN may, INFO does not. A spec is an edition's name, a path (YAML or JSON, OpenAPI
+    3.0 or 3.1, $refs to local files), or REF:PATH at a git revision (`git show`, e.g.
+    `main:specs/api.yaml`).
 
-    Exit status: 0; 1 when a change reaches --fail-on; 2 when a spec cannot be read."""
+    Exit status: 0; 1 when a change reaches --fail-on; 2 when a spec (or the --ignore file)
+    cannot be read; 3 when the comparison itself fails (a bug: please report it)."""
     from rich.console import Console
 
     from .diff import (
+        IgnoreFileError,
         Level,
-        SpecInputError,
-        diff_files,
+        Options,
+        SpecLoadError,
+        diff_specs,
         fails,
+        ignoring,
+        load,
+        render_changelog,
         render_json,
         render_markdown,
         render_text,
@@ -163,18 +191,33 @@ def diff(old: str, new: str, output_format: str, fail_on: str) -> None:
     class UnreadableSpec(click.ClickException):
         exit_code = 2  # not 1: CI tells a broken input from a breaking change
 
+    class ComparisonFailed(click.ClickException):
+        exit_code = 3  # not 1 either: a crash is no breaking change
+
     try:
-        changes = diff_files(old, new)
-    except SpecInputError as error:
+        accepted = ignoring.read(ignore_file) if ignore_file else []
+        old_spec, new_spec = load(old), load(new)
+    except (SpecLoadError, IgnoreFileError) as error:
         raise UnreadableSpec(str(error)) from None
+    try:
+        found = diff_specs(old_spec, new_spec, Options(deprecation_days=deprecation_days))
+    except Exception as error:  # one line, never a traceback
+        raise ComparisonFailed(f"comparing {old} with {new} failed: {error!r}"[:300]) from None
+    changes, ignored, unused = ignoring.split(found, accepted)
+    for entry in unused:
+        click.echo(f"note: {ignore_file}:{entry.line} matched no change", err=True)
     if output_format == "json":
         click.echo(render_json(changes))
     elif output_format == "markdown":
         click.echo(render_markdown(changes, old, new))
+    elif output_format == "changelog":
+        click.echo(render_changelog(changes, old, new, len(ignored)), nl=False)
     else:
         out = Console(highlight=False, soft_wrap=True)
         for line in render_text(changes, old, new):
             out.print(line)
+        if ignored:
+            out.print(f"{len(ignored)} accepted change(s) left out (--ignore {ignore_file})")
     threshold = None if fail_on.upper() == "NONE" else Level(fail_on.upper())
     if fails(changes, threshold):
         sys.exit(1)

@@ -40,6 +40,10 @@ def _no_kinds() -> Mapping[str, st.SearchStrategy[Sample]]:
     return {}
 
 
+def _no_query_credentials(token: str) -> dict[str, str]:
+    return {}
+
+
 def _no_settings(token: str) -> dict[str, Any]:
     return {}
 
@@ -104,6 +108,10 @@ class StrategiesRoom:
     # kind -> strategy of samples breaking that kind of rule; the invalid phase runs one Hypothesis
     # run per kind so that every rule is broken (default: one run over `invalid_samples`).
     invalid_sample_kinds: Callable[[], Mapping[str, st.SearchStrategy[Sample]]] = _no_kinds
+    # operationId -> the room of that operation, for an API with several (a spec read as the
+    # whole contract: `contracts.spec_api`); None for none to drive. Default: this room serves
+    # the API's one operation.
+    for_operation: Callable[[str], StrategiesRoom | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +128,8 @@ class ChecksRoom:
 
     # token -> the headers that carry it in the form the security scheme wants.
     credentials: Callable[[str], dict[str, str]]
+    # token -> the query parameters that carry it (an apiKey scheme `in: query`; default none).
+    query_credentials: Callable[[str], dict[str, str]] = _no_query_credentials
     # Path parameter values that reach a real resource on the mock (live: --param overrides).
     path_parameters: Mapping[str, str] = field(default_factory=dict)
     # Rules whose samples bring their own credentials (sent without the run's).

@@ -42,7 +42,10 @@ def _root(spec: Spec, top: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @functools.cache
-def _validator(spec: Spec, ref: str, direction: Direction) -> Validator:
+def _validator(spec: Spec, document: int, ref: str, direction: Direction) -> Validator:
+    # Keyed by the document's identity too: two loadings of one file are equal Specs, and a
+    # validator must hand back the nodes of the document it is asked about (the citations find
+    # them by identity). The cached validator keeps its document alive, so the id stays its own.
     return _make(spec, _root(spec, {"$ref": ref}), direction)
 
 
@@ -50,7 +53,7 @@ def validator(spec: Spec, schema: Mapping[str, Any], direction: Direction) -> Va
     """A cached validator for a schema of `spec` given as `{"$ref": "#/components/schemas/X"}`
     (every payload of our specs is named, see specs/README.md) or inline."""
     if set(schema) == {"$ref"}:
-        return _validator(spec, str(schema["$ref"]), direction)
+        return _validator(spec, id(spec.document), str(schema["$ref"]), direction)
     return _make(spec, _root(spec, schema), direction)
 
 

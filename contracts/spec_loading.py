@@ -102,6 +102,7 @@ class _Bundler:
         self.files: dict[Path, Any] = {root: document}
         self.expanding: list[tuple[Path, str]] = []
         self.hoisted: dict[tuple[Path, str], str] = {}
+        self.schemas: dict[str, Any] = {}  # hoisted out of cycles, for components/schemas
 
     def _file(self, path: Path) -> Any:
         if path not in self.files:
@@ -140,10 +141,10 @@ class _Bundler:
             return {"$ref": self.hoisted[key]}
         if key in self.expanding:  # a cycle through other files: refer to one copy of it
             name = self._name(path, pointer)
-            schemas = self.document.setdefault("components", {}).setdefault("schemas", {})
-            while name in schemas:
+            taken = (self.document.get("components") or {}).get("schemas") or {}
+            while name in taken or name in self.schemas:
                 name += "_"
-            schemas[name] = {}  # reserved; filled when the outer expansion ends
+            self.schemas[name] = {}  # reserved; filled when the outer expansion ends
             self.hoisted[key] = f"#/components/schemas/{escape_pointer(name)}"
             return {"$ref": self.hoisted[key]}
         target = _follow(self._file(path), pointer, f"{here}: {node['$ref']}")
@@ -157,7 +158,7 @@ class _Bundler:
         if key in self.hoisted:
             ref = self.hoisted[key]
             name = ref.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
-            self.document["components"]["schemas"][name] = bundled
+            self.schemas[name] = bundled
             return {"$ref": ref}
         return bundled
 
@@ -192,9 +193,8 @@ def load_openapi(path: Path) -> dict[str, Any]:
         raise SpecError(f"{path}: OpenAPI {version} is not supported (3.0 and 3.1 are)")
     bundler = _Bundler(path, document)
     bundled: dict[str, Any] = bundler.walk(document, path)
-    # Schemas hoisted out of cycles went into the original document's components: carry them.
-    for name, schema in (document.get("components") or {}).get("schemas", {}).items():
-        bundled.setdefault("components", {}).setdefault("schemas", {}).setdefault(name, schema)
+    if bundler.schemas:  # hoisted out of cycles through other files
+        bundled.setdefault("components", {}).setdefault("schemas", {}).update(bundler.schemas)
     _name_operations(bundled)
     return bundled
 

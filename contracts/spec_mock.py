@@ -154,14 +154,43 @@ def _example(content: Mapping[str, Any], schema: Any, name: str | None) -> tuple
     return False, None
 
 
+_drawers: dict[int, tuple[Any, Any]] = {}  # id(schema) -> (schema, its strategy)
+
+
 def _dynamic(spec: Spec, schema: Any) -> tuple[bool, Any]:
     """A value drawn from the schema by schemathesis' generation (a one-operation document whose
     request body is the schema), or (False, None) when it cannot draw one."""
-    import warnings
+    import random
 
-    import schemathesis
-    from hypothesis.errors import NonInteractiveExampleWarning
+    from hypothesis import HealthCheck, Phase, find, settings
     from schemathesis import GenerationMode
+
+    from .runner import independent_draws
+
+    try:
+        known = _drawers.get(id(schema))
+        if known is None or known[0] is not schema:
+            known = (schema, _body_strategy(spec, schema, GenerationMode.POSITIVE))
+            _drawers[id(schema)] = known
+        # The first example Hypothesis generates is the simplest one; skipping a few at random
+        # gives an answer that varies from request to request, without shrinking it back.
+        wanted = random.randint(2, 10)  # variety, not secrecy
+        calls = [0]
+
+        def nth(case: Any) -> bool:
+            calls[0] += 1
+            return calls[0] >= wanted
+
+        quick = settings(database=None, max_examples=50, phases=[Phase.generate],
+                         suppress_health_check=list(HealthCheck), derandomize=False)  # fmt: skip
+        with independent_draws():  # not a scan of every loaded module's constants first
+            return True, find(known[1], nth, settings=quick).body
+    except Exception:  # a schema it cannot draw from: the static value then
+        return False, None
+
+
+def _body_strategy(spec: Spec, schema: Any, mode: Any) -> Any:
+    import schemathesis
 
     body = {"required": True, "content": {"application/json": {"schema": schema}}}
     document = {
@@ -170,15 +199,9 @@ def _dynamic(spec: Spec, schema: Any) -> tuple[bool, Any]:
         "paths": {"/r": {"post": {"requestBody": body, "responses": {"200": {"description": ""}}}}},
         "components": spec.document.get("components", {}),
     }
-    try:
-        results = schemathesis.openapi.from_dict(document).get_all_operations()
-        operation = next(iter(results)).ok()  # type: ignore[union-attr]
-        strategy = operation.as_strategy(generation_mode=GenerationMode.POSITIVE)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", NonInteractiveExampleWarning)
-            return True, strategy.example().body
-    except Exception:  # a schema it cannot draw from: the static value then
-        return False, None
+    results = schemathesis.openapi.from_dict(document).get_all_operations()
+    operation = next(iter(results)).ok()  # type: ignore[union-attr]
+    return operation.as_strategy(generation_mode=mode)
 
 
 def _body(

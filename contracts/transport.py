@@ -14,6 +14,7 @@ import requests
 from schemathesis.core.failures import Failure
 
 from .exchange import HttpRequest
+from .journal import redact_url
 from .secrecy import is_secret_header
 
 if TYPE_CHECKING:
@@ -51,7 +52,8 @@ class LimitedSession(requests.Session):
 
 
 def curl_for(request: requests.PreparedRequest) -> str:
-    """The request as a curl command, credentials filtered."""
+    """The request as a curl command, credentials filtered (headers and secret-named query
+    values)."""
     import shlex
 
     parts = ["curl", "-X", str(request.method)]
@@ -72,7 +74,7 @@ def curl_for(request: requests.PreparedRequest) -> str:
         if len(text) > 2000:
             text = text[:2000] + "...(cut)"
         parts += ["--data-raw", text]
-    parts.append(str(request.url))
+    parts.append(redact_url(str(request.url)))  # an API key in the query (`api_key=...`)
     return " ".join(shlex.quote(part) for part in parts)
 
 

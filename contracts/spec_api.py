@@ -17,6 +17,7 @@ Every finding rests on the spec itself, so every rule is an ERROR: the spec is t
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping
@@ -278,25 +279,39 @@ def body_violations(
     body = request_body(spec, operation)
     if body is None:
         return []
-    if not request.body:
+    sent = (request.header("content-type") or "").split(";")[0].strip()
+    # No body: nothing sent, or an empty JSON body (an empty text body is a body, the empty text)
+    if not request.body and (not sent or is_json(sent)):
         if body.get("required"):
             return [Violation("body_required", "body", "is required but missing",
                               _cite(spec, body, "required"))]  # fmt: skip
         return []
     content = body.get("content") or {}
-    sent = (request.header("content-type") or "").split(";")[0].strip()
     matched = media_match(sent, content)
     if matched is None:
         documented = ", ".join(content)
         message = f"{sent or 'no content type'} is not documented (documented: {documented})"
         return [Violation("content_type", "headers.content-type", message, _cite(spec, content))]
     schema = (content[matched] or {}).get("schema")
-    if not is_json(sent or matched) or not isinstance(schema, Mapping):
+    if not isinstance(schema, Mapping):
+        return []
+    if sent.startswith("text/") and "string" in types_of(spec.resolve(schema)):
+        try:
+            text = request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return [Violation("encoding", "body", "is not UTF-8 text", _cite(spec, content))]
+        return _named(schema_violations(spec, _ref(spec, schema), text))
+    if not is_json(sent or matched):
         return []  # other media types: not checked beyond their type
     value, problems = json_body(spec, request.body, "body", _cite(spec, content[matched]))
     if problems:
         return problems
-    return schema_violations(spec, _ref(spec, schema), value)
+    return _named(schema_violations(spec, _ref(spec, schema), value))
+
+
+def _named(found: list[Violation]) -> list[Violation]:
+    """A violation of the body as a whole names `body` (its fields name themselves)."""
+    return [dataclasses.replace(v, field=v.field or "body") for v in found]
 
 
 # -- checks -------------------------------------------------------------------------------------

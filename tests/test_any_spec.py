@@ -383,3 +383,36 @@ def test_verify_checks_traffic_against_the_spec_with_coverage(tmp_path: Path) ->
     (coverage,) = report["coverage"]["operations"]
     assert (coverage["exercised"], coverage["documented"]) == (3, 3)
     assert "secret-x" not in result.output
+
+
+# -- odd corners ----------------------------------------------------------------------------------
+
+ODD = SPECS / "odd.yaml"
+
+
+def test_odd_corners_of_a_spec_are_read_and_checked() -> None:
+    api = load_spec_api(ODD)
+    rules = api.rules()
+    # odd.yaml#/paths/~1things/put/requestBody: text/plain, maxLength 5; empty text is a body
+    put = HttpRequest.build("PUT", "/things", "", {"content-type": "text/plain"}, "")
+    assert rules.check_request(put, None) == []
+    put = HttpRequest.build("PUT", "/things", "", {"content-type": "text/plain"}, "toolong")
+    assert [(v.field, v.rule) for v in rules.check_request(put, None)] == [("body", "maxLength")]
+    # odd.yaml#/components/parameters/Trace, a path-level `$ref`: required, a pattern
+    path = "/things/00000000-0000-4000-8000-000000000000"
+    delete = HttpRequest.build("DELETE", path)
+    assert [(v.field, v.rule) for v in rules.check_request(delete, None)] == [
+        ("headers.X-Trace", "required")
+    ]
+    delete = HttpRequest.build("DELETE", path, "", {"x-trace": "0123abcd"})
+    assert rules.check_request(delete, None) == []
+
+
+def test_phases_with_nothing_to_draw_are_skipped() -> None:
+    """odd.yaml's bodies have no limits to break: the invalid and boundary phases send
+    nothing (rather than failing on an empty strategy), the valid phase still runs."""
+    api = load_spec_api(ODD)
+    report = _run(api, no_fault, ("valid", "boundary", "invalid"))
+    assert report.ok, report.findings
+    assert report.probes.get("odd.post_things", 0) > 0  # valid JSON bodies
+    assert "odd.delete_things_id" not in report.probes  # no body: no samples of ours

@@ -142,14 +142,18 @@ def _pick_media(content: Mapping[str, Any]) -> str | None:
     return next(iter(content), None)
 
 
-def _example(content: Mapping[str, Any], schema: Any, name: str | None) -> tuple[bool, Any]:
-    examples = content.get("examples") or {}
-    if name and name in examples:
-        return True, (examples[name] or {}).get("value")
+def _example(spec: Spec, content: Mapping[str, Any], name: str | None) -> tuple[bool, Any]:
+    examples = {
+        key: spec.resolve(example)
+        for key, example in (content.get("examples") or {}).items()
+        if isinstance(example, Mapping)
+    }
+    if name and "value" in examples.get(name, {}):
+        return True, examples[name]["value"]
     if "example" in content:
         return True, content["example"]
     for example in examples.values():
-        if isinstance(example, Mapping) and "value" in example:
+        if "value" in example:
             return True, example["value"]
     return False, None
 
@@ -217,7 +221,7 @@ def _body(
         drawn, value = _dynamic(spec, schema)
         if drawn:
             candidates.append(value)
-    has_example, example = _example(media_content, schema, prefer.get("example"))
+    has_example, example = _example(spec, media_content, prefer.get("example"))
     if has_example:
         candidates.append(example)
     candidates.append(static_value(spec, schema, "response"))

@@ -132,11 +132,11 @@ class Spec:
             if body:
                 body = self.resolve(body)
                 for media_type, content in body.get("content", {}).items():
-                    yield from _media_examples(op, "request", media_type, content)
+                    yield from _media_examples(self, op, "request", media_type, content)
             for status, response in op.definition.get("responses", {}).items():
                 response = self.resolve(response)
                 for media_type, content in response.get("content", {}).items():
-                    yield from _media_examples(op, f"response {status}", media_type, content)
+                    yield from _media_examples(self, op, f"response {status}", media_type, content)
 
 
 @dataclass(frozen=True)
@@ -154,13 +154,15 @@ class Example:
 
 
 def _media_examples(
-    op: Operation, where: str, media_type: str, content: Mapping[str, Any]
+    spec: Spec, op: Operation, where: str, media_type: str, content: Mapping[str, Any]
 ) -> Iterator[Example]:
     schema = content.get("schema", {})
     if "example" in content:
         yield Example(op, where, media_type, "example", content["example"], schema)
     for name, example in content.get("examples", {}).items():
-        yield Example(op, where, media_type, name, example["value"], schema)
+        example = spec.resolve(example)  # `$ref: '#/components/examples/x'`
+        if "value" in example:  # an `externalValue` is not read
+            yield Example(op, where, media_type, name, example["value"], schema)
 
 
 SOURCE_KEY = "x-contracts-source"  # set by contracts.spec_loading on nodes from other files

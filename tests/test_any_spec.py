@@ -416,3 +416,31 @@ def test_phases_with_nothing_to_draw_are_skipped() -> None:
     assert report.ok, report.findings
     assert report.probes.get("odd.post_things", 0) > 0  # valid JSON bodies
     assert "odd.delete_things_id" not in report.probes  # no body: no samples of ours
+
+
+def test_prefer_names_an_example(tmp_path: Path) -> None:
+    spec = tmp_path / "examples.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: ex, version: '1'}\npaths:\n  /greeting:\n    get:\n"
+        "      responses:\n        200:\n          description: ok\n          content:\n"
+        "            application/json:\n              schema: {type: string}\n"
+        "              examples:\n                hello: {value: hello}\n"
+        "                bye: {$ref: '#/components/examples/bye'}\n"
+        "components:\n  examples:\n    bye: {value: bye}\n"
+    )
+    api = load_spec_api(spec)
+    # examples.yaml#/paths/~1greeting/get/responses/200/content/application~1json/examples
+    assert _call(api, "GET", "/greeting").json() == "hello"  # the first, unless asked
+    assert _call(api, "GET", "/greeting", headers={"Prefer": "example=bye"}).json() == "bye"
+    # a `$ref`'d example is an example too (examples.yaml#/components/examples/bye)
+    assert [e.name for e in api.spec().examples()] == ["hello", "bye"]
+
+
+def test_an_unreadable_spec_is_one_clear_line(tmp_path: Path) -> None:
+    missing = CliRunner().invoke(main, ["check", "--spec", str(tmp_path / "none.yaml")])
+    assert missing.exit_code == 2 and "no spec file" in missing.output
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 3.0.3\npaths:\n  /x: {get: {responses: {200: {$ref: no.yaml}}}}\n")
+    result = CliRunner().invoke(main, ["validate", "--spec", str(broken), str(broken)])
+    assert result.exit_code == 2 and "no.yaml" in result.output
+    assert "Traceback" not in result.output

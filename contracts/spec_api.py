@@ -238,11 +238,11 @@ def parameter_violations(
             value: Any = [_coerce(spec, items, text) for text in texts]
         else:
             value = _coerce(spec, schema, values[0])
-        found += schema_violations(spec, _ref(spec, schema), value, prefix=field_name)
+        found += schema_violations(spec, schema_ref(spec, schema), value, prefix=field_name)
     return found
 
 
-def _ref(spec: Spec, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+def schema_ref(spec: Spec, schema: Mapping[str, Any]) -> Mapping[str, Any]:
     """A schema of the document as a `$ref` to its place, so its validator is built once."""
     pointer = document_pointer(spec.document, schema)
     return {"$ref": f"#{pointer}"} if pointer is not None else schema
@@ -300,13 +300,13 @@ def body_violations(
             text = request.body.decode("utf-8")
         except UnicodeDecodeError:
             return [Violation("encoding", "body", "is not UTF-8 text", _cite(spec, content))]
-        return _named(schema_violations(spec, _ref(spec, schema), text))
+        return _named(schema_violations(spec, schema_ref(spec, schema), text))
     if not is_json(sent or matched):
         return []  # other media types: not checked beyond their type
     value, problems = json_body(spec, request.body, "body", _cite(spec, content[matched]))
     if problems:
         return problems
-    return _named(schema_violations(spec, _ref(spec, schema), value))
+    return _named(schema_violations(spec, schema_ref(spec, schema), value))
 
 
 def _named(found: list[Violation]) -> list[Violation]:
@@ -326,6 +326,9 @@ def checks_room(spec: Spec) -> ChecksRoom:
     def query_credentials(token: str) -> dict[str, str]:
         return credentials_for(spec, token, definitions)[1]
 
+    def example_query(media_type: str) -> dict[str, str]:
+        return required_query(spec)
+
     def media_type(sample: Sample) -> str:
         return sample.headers.get("Content-Type", "application/json")
 
@@ -337,8 +340,27 @@ def checks_room(spec: Spec) -> ChecksRoom:
         query_credentials=query_credentials,
         path_parameters=path_parameters(spec),
         media_type=media_type,
+        example_query=example_query,
         mock_settings=mock_settings,
     )
+
+
+def required_query(spec: Spec) -> dict[str, str]:
+    """A value for each required query parameter of the spec (sent with the spec's request
+    examples, which carry a body only)."""
+    found: dict[str, str] = {}
+    for operation in spec.operations():
+        for param in parameters(spec, operation):
+            name = str(param.get("name"))
+            if param.get("in") == "query" and param.get("required") and name not in found:
+                found[name] = _text(
+                    param.get("example", static_value(spec, param.get("schema"), "request"))
+                )
+    return found
+
+
+def _text(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def path_parameters(spec: Spec) -> dict[str, str]:
@@ -487,7 +509,7 @@ def operation_strategies(api: SpecApi, operation: Operation) -> StrategiesRoom |
     if found is None:
         return None
     media, schema = found
-    ref = _ref(spec, schema)
+    ref = schema_ref(spec, schema)
     from schemathesis import GenerationMode
 
     schemathesis_operation = api.schemathesis_operation(operation)
@@ -507,7 +529,10 @@ def operation_strategies(api: SpecApi, operation: Operation) -> StrategiesRoom |
 
     @functools.cache
     def positive() -> st.SearchStrategy[Any]:
-        return schemathesis_operation.as_strategy(generation_mode=GenerationMode.POSITIVE)  # type: ignore[no-any-return]
+        cases = schemathesis_operation.as_strategy(generation_mode=GenerationMode.POSITIVE)
+        # An operation with several media types: ours are the JSON ones (as_strategy's own
+        # media_type does not choose among them).
+        return cases.filter(lambda case: case.media_type == media)  # type: ignore[no-any-return]
 
     def valid_samples() -> st.SearchStrategy[Sample]:
         return positive().map(lambda case: sample(case, case.body, None, None, "valid payload"))

@@ -19,7 +19,7 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qs
 
 from starlette.requests import Request
@@ -29,17 +29,13 @@ from .handlers import Answer, MockContext, MockRoute, read_body
 from .rooms import MockRoom
 from .schemas import schema_violations
 from .security import satisfied
+from .spec_api import SpecApi, schema_ref
 from .spec_values import static_value
 from .specs import Operation, Spec
 from .violations import Violation, errors
 
-if TYPE_CHECKING:
-    from .spec_api import SpecApi
-
 MAX_BODY_BYTES = 10 * 1024 * 1024  # ours: the mock never holds an unbounded body
 MESSAGE_FIELDS = ("message", "detail", "error", "title", "description", "msg")
-
-
 DEFAULT_TOKEN = "contracts-check-token"  # what `contracts check` sends when given no token
 
 
@@ -228,7 +224,7 @@ def _body(
     if not isinstance(schema, Mapping) or "json" not in media.lower():
         return media, candidates[0]
     for value in candidates:  # the first that fits: a spec's example may not
-        if not schema_violations(spec, schema, value, "response"):
+        if not schema_violations(spec, schema_ref(spec, schema), value, "response"):
             return media, value
     return media, candidates[-1]
 
@@ -271,6 +267,10 @@ def success(spec: Spec, operation: Operation, prefer: Mapping[str, str]) -> Answ
     return _answer(status, media, body, _headers(spec, definition))
 
 
+def _violations(spec: Spec, schema: Mapping[str, Any], value: Any) -> list[Violation]:
+    return schema_violations(spec, schema_ref(spec, schema), value, "response")
+
+
 def _refusal(
     spec: Spec, operation: Operation, status: int, summary: str, violations: list[Violation]
 ) -> Answer:
@@ -298,7 +298,7 @@ def _refusal(
     if isinstance(base, str):
         candidates = [text, base]
     for body in candidates:
-        if not isinstance(schema, Mapping) or not schema_violations(spec, schema, body, "response"):
+        if not isinstance(schema, Mapping) or not _violations(spec, schema, body):
             answer = _answer(status, media, body, headers)
             answer.violations = violations
             return answer

@@ -7,6 +7,7 @@ Hypothesis, derandomized, so the same schema gives the same value.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -124,8 +125,9 @@ def _string(schema: Mapping[str, Any]) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1024)
 def _from_pattern(pattern: str, low: int, high: Any) -> str:
-    from hypothesis import HealthCheck, find, settings
+    from hypothesis import HealthCheck, Phase, find, settings
     from hypothesis import strategies as st
 
     def fits(text: str) -> bool:
@@ -136,7 +138,7 @@ def _from_pattern(pattern: str, low: int, high: Any) -> str:
             st.from_regex(pattern),
             fits,
             settings=settings(
-                database=None, derandomize=True, max_examples=200,
+                database=None, derandomize=True, max_examples=50, phases=[Phase.generate],
                 suppress_health_check=list(HealthCheck),
             ),
         )  # fmt: skip

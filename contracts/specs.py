@@ -88,7 +88,7 @@ class Spec:
         """The page line a node of this spec cites (`x-doc-line`), or the page alone. A spec that
         cites pointers cites the node itself (and the `keyword` in it, when given)."""
         line = node.get("x-doc-line") if node else None
-        if line is None and self.cites_pointers:
+        if self.cites_pointers:  # its own pointers, even where it cites pages of its own
             page, pointer = pointer_of(self.document, node) if node else (self.page, "")
             return DocRef(page or self.page, None, pointer + (f"/{keyword}" if keyword else ""))
         return DocRef(self.page, int(line) if line is not None else None)

@@ -69,7 +69,7 @@ def load_spec_api(path: str | Path) -> SpecApi:
 class SpecApi(Api):
     """An API that is one spec file and nothing else (no vendor folder, no pages)."""
 
-    source: Spec = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    source: Spec = field(repr=False, compare=False)
 
     @property
     def folder(self) -> Path:

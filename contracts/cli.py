@@ -106,6 +106,14 @@ def _parse_settings(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     metavar="API.KEY=VALUE",
     help="A mock setting, VALUE in JSON (repeatable): launchdarkly.rate_limit=5.",
 )
+@click.option(
+    "--spec",
+    "spec_files",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Serve this OpenAPI file as the whole contract instead (repeatable).",
+)
 def mock(
     host: str,
     port: int,
@@ -114,16 +122,25 @@ def mock(
     db: str | None,
     workers: int,
     settings: tuple[str, ...],
+    spec_files: tuple[str, ...],
 ) -> None:
-    """Serve the mock servers of the APIs on one port."""
+    """Serve the mock servers of the APIs on one port (or of each --spec file: requests checked
+    against the spec, answers from its examples or its schemas, `Prefer: code=NNN` honoured)."""
     from .handlers import MockConfig
     from .mock import serve, served_apis
 
+    if spec_files and apis:
+        raise click.UsageError("--spec serves the spec alone: name no --api with it")
     config = MockConfig(apis, strict, db, _parse_settings(settings)).with_db()
-    names = ", ".join(api.name for api in served_apis(config)) or "(no API has a mock yet)"
+    if spec_files:
+        from .spec_api import load_spec_api
+
+        names = ", ".join(load_spec_api(path).name for path in spec_files)
+    else:
+        names = ", ".join(api.name for api in served_apis(config)) or "(no API has a mock yet)"
     console.print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
     console.print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
-    serve(config, host, port, workers)
+    serve(config, host, port, workers, spec_files)
 
 
 @main.command()
@@ -224,8 +241,7 @@ def diff(
 
 
 @main.command()
-@click.argument("api_name", metavar="API")
-@click.argument("body_file", metavar="FILE", type=click.File("rb"))
+@click.argument("arguments", metavar="[API] FILE", nargs=-1, required=True)
 @click.option("--edition", help="Spec edition (default: the API's first, e.g. current).")
 @click.option("--query", default="", help="The request's query string, e.g. 'visitorCode=v1'.")
 @click.option(
@@ -236,20 +252,31 @@ def diff(
 )
 @click.option("--path", help="The request path (default: the spec's operation path).")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--spec",
+    "spec_file",
+    type=click.Path(dir_okay=False),
+    help="Check against this OpenAPI file instead of a registered API (no API then).",
+)
+@click.option("--operation", "operation_id", metavar="OPERATION_ID",
+              help="The operation the body is for (needed when the spec has several).")  # fmt: skip
 def validate(
-    api_name: str,
-    body_file: Any,
+    arguments: tuple[str, ...],
     edition: str | None,
     query: str,
     json_form: bool,
     headers: tuple[str, ...],
     path: str | None,
     output: str,
+    spec_file: str | None,
+    operation_id: str | None,
 ) -> None:
     """Check a request body (FILE, or - for stdin) against an API's contract, offline.
 
-    Prints each violation with its line (line-per-event bodies), field, rule and page line; exits 1
-    when any is an error, 0 when there are only warnings.
+    `contracts validate API FILE`, or `contracts validate --spec SPEC [--operation ID] FILE`.
+    Prints each violation with its line (line-per-event bodies), field, rule and page line (for a
+    --spec, the spec file and JSON pointer); exits 1 when any is an error, 0 when there are only
+    warnings.
     """
     from rich.markup import escape
 
@@ -257,24 +284,52 @@ def validate(
     from .registry import get_api
     from .violations import Severity
 
-    api = get_api(api_name)
+    expected = 1 if spec_file else 2
+    if len(arguments) != expected:
+        shape = "--spec SPEC FILE" if spec_file else "API FILE"
+        raise click.UsageError(f"expected {shape}, got {len(arguments)} argument(s)")
+    if spec_file:
+        from .spec_api import load_spec_api
+
+        api: Any = load_spec_api(spec_file)
+    else:
+        api = get_api(arguments[0])
+    body_file = click.open_file(arguments[-1], "rb")
     rules = api.rules()
     spec = api.spec(edition)
-    operation = spec.operations()[0]
+    operations = spec.operations()
+    if operation_id:
+        chosen = [op for op in operations if op.operation_id == operation_id]
+        if not chosen:
+            known = ", ".join(op.operation_id for op in operations)
+            raise click.BadParameter(f"no operation {operation_id!r} (known: {known})",
+                                     param_hint="--operation")  # fmt: skip
+        operation = chosen[0]
+    elif len(operations) == 1 or not spec_file:
+        operation = operations[0]
+    else:
+        known = ", ".join(op.operation_id for op in operations)
+        raise click.UsageError(f"the spec has several operations: choose one with --operation "
+                               f"({known})")  # fmt: skip
     header_map = {}
     for header in headers:
         name, sep, value = header.partition(":")
         if not sep:
             raise click.BadParameter(f"{header!r}: expected 'NAME: VALUE'", param_hint="--header")
         header_map[name.strip()] = value.strip()
+    if spec_file:
+        header_map.setdefault("Content-Type", "application/json")
     if json_form:
         query = f"{query}&json=true" if query else "json=true"
     for name, value in rules.offline_query.items():  # what the URL carries, not the file
         if f"{name}=" not in query:
             query = f"{name}={value}&{query}" if query else f"{name}={value}"
-    request = HttpRequest.build(
-        operation.method, path or operation.path, query, header_map, body_file.read()
-    )
+    if path is None:
+        path = operation.path
+        if spec_file:  # fill the template as `contracts check` does, so the path breaks nothing
+            for name, value in api.checks().path_parameters.items():
+                path = path.replace("{" + name + "}", value)
+    request = HttpRequest.build(operation.method, path, query, header_map, body_file.read())
     violations = rules.check_request(request, edition)
     error_count = sum(v.severity is Severity.ERROR for v in violations)
     if output == "json":
@@ -297,7 +352,15 @@ def validate(
 @click.option("--api", "api_names", multiple=True, help="Check against this API only (repeatable).")
 @click.option("--edition", help="Spec edition for APIs that have several (default: their first).")
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
-def verify(traffic_file: str, api_names: tuple[str, ...], edition: str | None, output: str) -> None:
+@click.option("--spec", "spec_file", type=click.Path(dir_okay=False),
+              help="Check against this OpenAPI file instead of the registered APIs.")  # fmt: skip
+def verify(
+    traffic_file: str,
+    api_names: tuple[str, ...],
+    edition: str | None,
+    output: str,
+    spec_file: str | None,
+) -> None:
     """Check recorded traffic (FILE: a HAR file, or a mock's journal export from GET
     /_contracts/journal) against the contracts: every request and response of a known operation,
     with violations, undocumented extensions (warnings) and coverage.
@@ -311,8 +374,15 @@ def verify(traffic_file: str, api_names: tuple[str, ...], edition: str | None, o
     class UnreadableInput(click.ClickException):
         exit_code = 2  # not 1: CI tells broken input from traffic that breaks a contract
 
+    apis: list[Any] | None = None
+    if spec_file:
+        from .spec_api import load_spec_api
+
+        if api_names or edition:
+            raise click.UsageError("--spec checks against the spec alone: no --api or --edition")
+        apis = [load_spec_api(spec_file)]
     try:
-        report = verify_file(traffic_file, api_names, edition)
+        report = verify_file(traffic_file, api_names, edition, apis)
     except (TrafficError, KeyError) as error:
         raise UnreadableInput(str(error.args[0] if error.args else error)) from None
     if output == "json":
@@ -386,7 +456,9 @@ def _check_options(func: Any) -> Any:
             show_default=True,
             help="Worker processes (a number, or auto = the machine's cores); same findings.",
         ),
-    ]
+        click.option("--spec", "spec_file", type=click.Path(dir_okay=False),
+                     help="Check against this OpenAPI file as the whole contract (no API then)."),
+    ]  # fmt: skip
     for option in reversed(options):
         func = option(func)
     return func
@@ -403,6 +475,7 @@ class _Plan:
     rate_limit: float | None
     rate_limit_auto: bool
     phases: tuple[str, ...]
+    from_spec: bool = False  # the APIs are spec files read as whole contracts
 
     def options(self, url: str, max_examples: int, seed: int, database: Any = None) -> Any:
         from .runner import CheckOptions
@@ -423,11 +496,19 @@ def _plan(
     rate_limit_text: str | None,
     negative: bool | None,
     params: tuple[str, ...],
+    spec_file: str | None = None,
 ) -> _Plan:
     from .registry import all_apis, get_api
     from .runner import NEGATIVE_PHASES, PHASES, is_loopback
 
-    apis = [get_api(name) for name in api_names] or [a for a in all_apis() if a.checks()]
+    if spec_file and api_names:
+        raise click.UsageError("--spec checks the spec alone: name no API with it")
+    if spec_file:
+        from .spec_api import load_spec_api
+
+        apis: list[Any] = [load_spec_api(spec_file)]
+    else:
+        apis = [get_api(name) for name in api_names] or [a for a in all_apis() if a.checks()]
     if url and not is_loopback(url) and not live:
         raise click.UsageError(
             f"{url} is not on this machine: checking a live server needs --live (it is rate "
@@ -451,7 +532,8 @@ def _plan(
         rate_limit = 2.0
     send_negative = negative if negative is not None else not live
     phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
-    return _Plan(apis, _tokens(apis, token), path_params, live, rate_limit, auto, phases)
+    return _Plan(apis, _tokens(apis, token), path_params, live, rate_limit, auto, phases,
+                 bool(spec_file))  # fmt: skip
 
 
 class _Display:
@@ -504,6 +586,7 @@ def check(
     report_dir: str | None,
     seed: int,
     workers: str,
+    spec_file: str | None,
     max_examples: int,
 ) -> None:
     """Check servers against the contracts: the embedded mock by default, or --url.
@@ -515,14 +598,14 @@ def check(
 
     from .runner import run_checks
 
-    plan = _plan(api_names, url, token, live, rate_limit, negative, params)
+    plan = _plan(api_names, url, token, live, rate_limit, negative, params, spec_file)
     with ExitStack() as stack:
-        url = url or _embedded_mock(plan.apis, plan.tokens, stack)
+        url = url or _embedded_mock(plan.apis, plan.tokens, stack, plan.from_spec)
         display = _Display()
         with display.progress if display.live else ExitStack():
             hooks = display.hooks(len(plan.phases))
             options = plan.options(url, max_examples, seed)
-            count = _workers(workers)
+            count = _workers(workers, plan)
             if count > 1:
                 from .parallel import run_parallel
 
@@ -532,23 +615,30 @@ def check(
     _finish(report, report_dir, baseline)
 
 
-def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
+def _embedded_mock(
+    apis: list[Any], tokens: dict[str, str], stack: Any, from_spec: bool = False
+) -> str:
     """Start the mock of the APIs, accepting exactly the run's credentials; its URL."""
     from .handlers import MockConfig
     from .mock import running_mock
 
     settings = {api.name: _room(api).mock_settings(tokens[api.name]) for api in apis}
     config = MockConfig(apis=tuple(api.name for api in apis), settings=settings)
-    url: str = stack.enter_context(running_mock(config)).url
+    served = apis if from_spec else None  # spec files are not in the registry
+    url: str = stack.enter_context(running_mock(config, apis=served)).url
     console.print(f"checking the embedded mock at {url}", highlight=False)
     return url
 
 
-def _workers(text: str) -> int:
+def _workers(text: str, plan: _Plan) -> int:
     from .parallel import worker_count
 
     try:
-        return worker_count(text)
+        count = worker_count(text)
+        if count > 1 and plan.from_spec:
+            # Worker processes find APIs by name in the registry; a spec file is not registered.
+            raise click.UsageError("--workers with --spec is not supported yet: run one process")
+        return count
     except ValueError:
         raise click.BadParameter(
             f"{text!r}: a number >= 1, or auto", param_hint="--workers"
@@ -628,6 +718,7 @@ def fuzz(
     report_dir: str | None,
     seed: int,
     workers: str,
+    spec_file: str | None,
     duration: str,
     db: str | None,
     max_examples: int,
@@ -647,7 +738,7 @@ def fuzz(
 
     seconds = parse_duration(duration)
     database = open_database(db)
-    plan = _plan(api_names, url, token, live, rate_limit, negative, params)
+    plan = _plan(api_names, url, token, live, rate_limit, negative, params, spec_file)
     state = _FuzzState(started=time.monotonic(), seconds=seconds)
     live_display = Live(state.table(), console=console, refresh_per_second=4, transient=True)
 
@@ -669,10 +760,11 @@ def fuzz(
 
     hooks = RunnerProgress(on_phase=on_phase, on_probe=on_probe, on_finding=on_finding)
     with ExitStack() as stack:
-        url = url or _embedded_mock(plan.apis, plan.tokens, stack)
+        url = url or _embedded_mock(plan.apis, plan.tokens, stack, plan.from_spec)
         options = plan.options(url, max_examples, seed, database)
         with live_display if console.is_terminal else ExitStack():
-            report = run_fuzz(plan.apis, options, seconds, hooks, workers=_workers(workers), db=db)
+            count = _workers(workers, plan)
+            report = run_fuzz(plan.apis, options, seconds, hooks, workers=count, db=db)
     console.print(
         f"{report.rounds} rounds; corpus in {db or '.contracts/fuzz-db'}", highlight=False
     )

@@ -35,6 +35,7 @@ from .store import Store
 
 RESERVED_PREFIX = "/_contracts"
 CONFIG_ENV = "CONTRACTS_MOCK_CONFIG"
+SPECS_ENV = "CONTRACTS_MOCK_SPECS"  # spec files served as whole contracts (`--spec`), for workers
 VIOLATIONS_HEADER = "x-contract-violations"  # how many rules the request broke
 RULES_HEADER = "x-contract-rules"  # which ones (unique names, comma-separated)
 
@@ -47,11 +48,14 @@ def served_apis(config: MockConfig) -> list[Api]:
     return [api for api in apis if api.mock() is not None]
 
 
-def build_app(config: MockConfig, store: Store | None = None) -> Starlette:
-    """The ASGI app for a config; `store` defaults to the config's store file."""
+def build_app(
+    config: MockConfig, store: Store | None = None, apis: list[Api] | None = None
+) -> Starlette:
+    """The ASGI app for a config; `store` defaults to the config's store file. `apis` serves
+    these instead of the registered ones the config names (a spec read as the whole contract)."""
     config = config.with_db()
     store = store or Store(config.db or "")
-    apis = served_apis(config)
+    apis = served_apis(config) if apis is None else [a for a in apis if a.mock() is not None]
     routes: list[Route] = []
     for api in apis:
         mock = api.mock()
@@ -70,7 +74,16 @@ def build_app(config: MockConfig, store: Store | None = None) -> Starlette:
 
 def app_from_env() -> Starlette:
     """The app factory uvicorn workers call (`contracts mock --workers N`)."""
-    return build_app(MockConfig.from_json(os.environ[CONFIG_ENV]))
+    return build_app(MockConfig.from_json(os.environ[CONFIG_ENV]), apis=_spec_apis_from_env())
+
+
+def _spec_apis_from_env() -> list[Api] | None:
+    specs = os.environ.get(SPECS_ENV)
+    if not specs:
+        return None
+    from .spec_api import load_spec_api
+
+    return [load_spec_api(path) for path in specs.split(os.pathsep)]
 
 
 def _endpoint(api: Api, route: MockRoute, store: Store) -> Callable[[Request], Awaitable[Response]]:
@@ -198,21 +211,33 @@ def serving(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
 
 @contextmanager
 def running_mock(
-    config: MockConfig | None = None, host: str = "127.0.0.1", port: int = 0
+    config: MockConfig | None = None,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    apis: list[Api] | None = None,
 ) -> Iterator[RunningMock]:
     """Serve the mock on a background thread (a free port by default) until the block ends."""
     config = (config or MockConfig()).with_db()
     store = Store(config.db or "")
     try:
-        with serving(build_app(config, store), host, port) as url:
+        with serving(build_app(config, store, apis), host, port) as url:
             yield RunningMock(url, store, config)
     finally:
         store.close()
 
 
-def serve(config: MockConfig, host: str, port: int, workers: int = 1) -> None:
-    """Serve in the foreground (the `contracts mock` command)."""
+def serve(
+    config: MockConfig, host: str, port: int, workers: int = 1, spec_files: tuple[str, ...] = ()
+) -> None:
+    """Serve in the foreground (the `contracts mock` command); `spec_files` are served as whole
+    contracts instead of the registered APIs."""
     config = config.with_db()
+    apis: list[Api] | None = None
+    if spec_files:
+        from .spec_api import load_spec_api
+
+        apis = [load_spec_api(path) for path in spec_files]
+        os.environ[SPECS_ENV] = os.pathsep.join(str(api.spec_path()) for api in apis)
     if workers > 1:
         os.environ[CONFIG_ENV] = config.to_json()
         uvicorn.run(
@@ -224,7 +249,7 @@ def serve(config: MockConfig, host: str, port: int, workers: int = 1) -> None:
             access_log=False,  # the journal records every exchange
         )
     else:
-        uvicorn.run(build_app(config), host=host, port=port, access_log=False)
+        uvicorn.run(build_app(config, apis=apis), host=host, port=port, access_log=False)
 
 
 __all__ = [

@@ -115,7 +115,7 @@ def _run_hypothesis(
     session: requests.Session,
     progress: Progress,
 ) -> None:
-    api = driver.api.name
+    api = driver.label
     known = report.known  # a failure found in an earlier round is counted, not reported again
     last: dict[str, list[Finding]] = {}  # the new failures of the last failing probe
 
@@ -194,7 +194,7 @@ def run_scenarios(
     session: requests.Session,
     progress: Progress,
 ) -> None:
-    api = driver.api.name
+    api = driver.label
     scenarios: list[Scenario] = driver.room.scenarios()
     for scenario in scenarios:
         if scenario.mock_only and options.live:
@@ -273,18 +273,19 @@ def _run_api(
     deadline: float | None,
     clock: Callable[[], float],
 ) -> None:
-    driver = Driver.build(api, options)
-    report.phases_run.setdefault(api.name, [])
-    for phase in options.phases:
-        if deadline is not None and clock() >= deadline:
-            break
-        progress.on_phase(api.name, phase)
-        report.phases_run[api.name].append(phase)
-        driver.start_phase(phase)
-        if phase == "stateful":
-            run_scenarios(driver, options, report, session, progress)
-        else:
-            run_phase(driver, phase, options, report, session, progress)
+    for driver in Driver.build_all(api, options):
+        name = driver.label
+        report.phases_run.setdefault(name, [])
+        for phase in options.phases:
+            if deadline is not None and clock() >= deadline:
+                break
+            progress.on_phase(name, phase)
+            report.phases_run[name].append(phase)
+            driver.start_phase(phase)
+            if phase == "stateful":
+                run_scenarios(driver, options, report, session, progress)
+            else:
+                run_phase(driver, phase, options, report, session, progress)
 
 
 @contextmanager

@@ -15,6 +15,7 @@ import requests
 from schemathesis.core.failures import Failure
 
 from .exchange import HttpRequest
+from .journal import redact_url
 from .secrecy import is_secret_header
 
 if TYPE_CHECKING:
@@ -137,7 +138,8 @@ def request_record(request: requests.PreparedRequest) -> dict[str, Any]:
 
 
 def curl_for(request: requests.PreparedRequest) -> str:
-    """The request as a curl command, credentials filtered."""
+    """The request as a curl command, credentials filtered (headers and secret-named query
+    values)."""
     import shlex
 
     parts = ["curl", "-X", str(request.method)]
@@ -158,7 +160,7 @@ def curl_for(request: requests.PreparedRequest) -> str:
         if len(text) > 2000:
             text = text[:2000] + "...(cut)"
         parts += ["--data-raw", text]
-    parts.append(str(request.url))
+    parts.append(redact_url(str(request.url)))  # an API key in the query (`api_key=...`)
     return " ".join(shlex.quote(part) for part in parts)
 
 

@@ -106,6 +106,11 @@ def _parse_settings(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     metavar="API.KEY=VALUE",
     help="A mock setting, VALUE in JSON (repeatable): launchdarkly.rate_limit=5.",
 )
+@click.option(
+    "--token",
+    help="Accept only these credentials, mapped per API as `check --token` sends them "
+    "(or CONTRACTS_TOKEN[_<API>]); default: any credentials.",
+)
 def mock(
     host: str,
     port: int,
@@ -114,13 +119,19 @@ def mock(
     db: str | None,
     workers: int,
     settings: tuple[str, ...],
+    token: str | None,
 ) -> None:
     """Serve the mock servers of the APIs on one port."""
     from .handlers import MockConfig
     from .mock import serve, served_apis
 
-    config = MockConfig(apis, strict, db, _parse_settings(settings)).with_db()
-    names = ", ".join(api.name for api in served_apis(config)) or "(no API has a mock yet)"
+    config = MockConfig(apis, strict, db).with_db()
+    served = served_apis(config)
+    merged = _mock_settings(served, _tokens(served, token, fallback=None))
+    for api, values in _parse_settings(settings).items():  # --setting wins over --token
+        merged.setdefault(api, {}).update(values)
+    config = MockConfig(config.apis, strict, config.db, merged)
+    names = ", ".join(api.name for api in served) or "(no API has a mock yet)"
     console.print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
     console.print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
     serve(config, host, port, workers)
@@ -280,17 +291,33 @@ def verify(traffic_file: str, api_names: tuple[str, ...], edition: str | None, o
         sys.exit(1)
 
 
-def _tokens(apis: list[Any], token: str | None) -> dict[str, str]:
+def _tokens(
+    apis: list[Any], token: str | None, fallback: str | None = "contracts-check-token"
+) -> dict[str, str]:
     """Per API: CONTRACTS_TOKEN_<API> (e.g. CONTRACTS_TOKEN_LAUNCHDARKLY), else --token, else
-    CONTRACTS_TOKEN, else a test token (fine for the embedded mock)."""
+    CONTRACTS_TOKEN, else `fallback` (a test token, fine for the embedded mock). With no fallback,
+    an API given no token is left out (`contracts mock` then accepts any credentials for it)."""
     import os
 
-    default = token or os.environ.get("CONTRACTS_TOKEN") or "contracts-check-token"
+    default = token or os.environ.get("CONTRACTS_TOKEN") or fallback
     found = {}
     for api in apis:
         variable = "CONTRACTS_TOKEN_" + api.name.upper().replace("-", "_")
-        found[api.name] = os.environ.get(variable) or default
+        chosen = os.environ.get(variable) or default
+        if chosen:
+            found[api.name] = chosen
     return found
+
+
+def _mock_settings(apis: list[Any], tokens: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """The mock settings that make each API's mock accept exactly its token, in the form its
+    checks room says (`ChecksRoom.mock_settings`): the one mapping `check` and `mock` share."""
+    settings: dict[str, dict[str, Any]] = {}
+    for api in apis:
+        room = api.checks()
+        if room is not None and api.name in tokens:
+            settings[api.name] = dict(room.mock_settings(tokens[api.name]))
+    return settings
 
 
 def _room(api: Any) -> Any:
@@ -460,8 +487,9 @@ def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
     from .handlers import MockConfig
     from .mock import running_mock
 
-    settings = {api.name: _room(api).mock_settings(tokens[api.name]) for api in apis}
-    config = MockConfig(apis=tuple(api.name for api in apis), settings=settings)
+    for api in apis:
+        _room(api)  # every API checked has a checks room
+    config = MockConfig(apis=tuple(api.name for api in apis), settings=_mock_settings(apis, tokens))
     url: str = stack.enter_context(running_mock(config)).url
     console.print(f"checking the embedded mock at {url}", highlight=False)
     return url

@@ -1,0 +1,89 @@
+"""`contracts mock` as a user runs it, in its own process: the two-terminal flow of the README
+(`contracts mock --token T` beside `contracts check --url ... --token T`)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+
+CONTRACTS = [sys.executable, "-m", "contracts"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def mock_process(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`contracts mock ARGS` on a free port in a subprocess; yields its URL, stops it after."""
+    port = free_port()
+    process = subprocess.Popen(
+        [*CONTRACTS, "mock", "--port", str(port), *args],
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{url}/_contracts/health", timeout=1)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    output = process.stdout.read() if process.stdout else b""
+                    raise RuntimeError(f"contracts mock did not start: {output!r}") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+AUTHENTICATED = ("launchdarkly", "capillary", "kameleoon-automation")
+
+
+def test_mock_and_check_with_the_same_token_pass_clean() -> None:
+    """The README's two terminals: each API's mock accepts exactly the token `check` sends, in the
+    form its scheme wants (raw key, Basic, bearer), so `auth_enforced` finds nothing; a token set
+    per API (CONTRACTS_TOKEN_<API>) is mapped the same way on both sides."""
+    # user:password, sent as Basic (capillary-create-target-group-behavioural.txt:73)
+    env = {"CONTRACTS_TOKEN_CAPILLARY": "till:secret"}
+    with mock_process("--token", "t", env=env) as url:
+        run = subprocess.run(
+            [*CONTRACTS, "check", *AUTHENTICATED, "--url", url, "--token", "t",
+             "--max-examples", "3"],
+            env={**os.environ, **env}, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert "passed: 0 distinct failures" in run.stdout
+
+
+def test_mock_with_a_token_refuses_another() -> None:
+    """With --token the mock accepts only that token: LaunchDarkly answers another with 401
+    (launchdarkly-create-segment.txt:96), and without --token it accepts any."""
+    body = {"name": "Beta", "key": "beta"}
+    path = "/api/v2/segments/default/production"
+    with mock_process("--token", "t", "--api", "launchdarkly") as url:
+        wrong = httpx.post(url + path, json=body, headers={"Authorization": "other"})
+        right = httpx.post(url + path, json=body, headers={"Authorization": "t"})
+    assert (wrong.status_code, right.status_code) == (401, 201)
+    with mock_process("--api", "launchdarkly") as url:
+        anyone = httpx.post(url + path, json=body, headers={"Authorization": "other"})
+    assert anyone.status_code == 201

@@ -111,6 +111,11 @@ def _parse_settings(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     help="Accept only these credentials, mapped per API as `check --token` sends them "
     "(or CONTRACTS_TOKEN[_<API>]); default: any credentials.",
 )
+@click.option(
+    "--list-answers",
+    is_flag=True,
+    help="List each API's documented errors, by the names tests choose them with, and exit.",
+)
 def mock(
     host: str,
     port: int,
@@ -120,11 +125,18 @@ def mock(
     workers: int,
     settings: tuple[str, ...],
     token: str | None,
+    list_answers: bool,
 ) -> None:
-    """Serve the mock servers of the APIs on one port."""
+    """Serve the mock servers of the APIs on one port.
+
+    A test chooses an answer per request: `Prefer: code=429` or `Prefer: example=NAME` on the
+    request, or POST /_contracts/answers {api, status | error, times, delay, drop}."""
     from .handlers import MockConfig
     from .mock import serve, served_apis
 
+    if list_answers:
+        _list_answers(served_apis(MockConfig(apis)))
+        return
     config = MockConfig(apis, strict, db).with_db()
     served = served_apis(config)
     merged = _mock_settings(served, _tokens(served, token, fallback=None))
@@ -135,6 +147,18 @@ def mock(
     console.print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
     console.print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
     serve(config, host, port, workers)
+
+
+def _list_answers(apis: list[Any]) -> None:
+    from .answers import documented
+
+    table = Table(title="documented answers (Prefer: example=NAME, or answer(api, error=NAME))")
+    for column in ("API", "name", "status", "documented at"):
+        table.add_column(column)
+    for api in apis:
+        for name, answer in documented(api).items():
+            table.add_row(api.name, name, str(answer.status), answer.doc)
+    console.print(table)
 
 
 @main.command()

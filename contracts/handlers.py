@@ -63,6 +63,24 @@ class Answer:
     media_type: str = "application/json"
 
 
+@dataclass(frozen=True)
+class NamedAnswer:
+    """An answer the vendor documents (an error), which a test can ask the mock for by its name
+    or status (`contracts_mock.answer(api, error=NAME)`, `Prefer: code=429`). It must be valid for
+    its status in the spec: the error body, the envelope, `Retry-After` where the spec has it."""
+
+    status: int
+    body: Any = None  # JSON-able, or bytes sent as they are
+    doc: str = ""  # where it is documented: "page.txt:LINE", or the spec's x-choice
+    # Headers, or a function giving them when answered (a rate-limit reset relative to now).
+    headers: Mapping[str, str] | Callable[[], Mapping[str, str]] = field(default_factory=dict)
+    media_type: str = "application/json"
+
+    def answer(self) -> Answer:
+        headers = self.headers() if callable(self.headers) else self.headers
+        return Answer(self.status, self.body, dict(headers), media_type=self.media_type)
+
+
 Handler = Callable[[Request], Awaitable[Answer]]
 
 

@@ -267,7 +267,13 @@ def validate(
     request = HttpRequest.build(
         operation.method, path or operation.path, query, header_map, body_file.read()
     )
-    violations = rules.check_request(request, edition)
+    try:
+        violations = rules.check_request(request, edition)
+    except RecursionError:  # a rule book that recurses with the body: still a clear verdict
+        from .violations import Violation
+
+        too_deep = Violation("json", "body", "is nested too deeply to be read", spec.doc())
+        violations = [too_deep]
     error_count = sum(v.severity is Severity.ERROR for v in violations)
     if output == "json":
         json.dump([v.to_dict() for v in violations], sys.stdout, indent=2)

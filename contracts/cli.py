@@ -111,6 +111,7 @@ def _parse_settings(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     help="Accept only these credentials, mapped per API as `check --token` sends them "
     "(or CONTRACTS_TOKEN[_<API>]); default: any credentials.",
 )
+@click.option("--admin-token", help="Token /_contracts/* requires (generated beyond loopback).")
 @click.option(
     "--list-answers",
     is_flag=True,
@@ -125,6 +126,7 @@ def mock(
     workers: int,
     settings: tuple[str, ...],
     token: str | None,
+    admin_token: str | None,
     list_answers: bool,
 ) -> None:
     """Serve the mock servers of the APIs on one port.
@@ -142,11 +144,68 @@ def mock(
     merged = _mock_settings(served, _tokens(served, token, fallback=None))
     for api, values in _parse_settings(settings).items():  # --setting wins over --token
         merged.setdefault(api, {}).update(values)
-    config = MockConfig(config.apis, strict, config.db, merged)
+    from .control import admin_token_for
+
+    guard = admin_token_for(host, admin_token)
+    config = MockConfig(config.apis, strict, config.db, merged, guard)
     names = ", ".join(api.name for api in served) or "(no API has a mock yet)"
     console.print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
     console.print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
+    _print_admin(host, guard, admin_token)
     serve(config, host, port, workers)
+
+
+@main.command()
+@click.option("--upstream", required=True, help="The server to forward to (the mock, a sandbox).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8081, show_default=True, type=int)
+@click.option("--api", "apis", multiple=True, help="Check against this API only (repeatable).")
+@click.option("--edition", help="Spec edition for APIs that have several (default: their first).")
+@click.option("--record", type=click.Path(dir_okay=False), help="Write the traffic as HAR here.")
+@click.option("--strict", is_flag=True, help="Answer a request breaking an error rule with 400.")
+@click.option("--live", is_flag=True, help="Allow an --upstream that is not on this machine.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Journal store file (default: temp).")
+@click.option("--admin-token", help="Token /_contracts/* requires (generated beyond loopback).")
+def proxy(
+    upstream: str,
+    host: str,
+    port: int,
+    apis: tuple[str, ...],
+    edition: str | None,
+    record: str | None,
+    strict: bool,
+    live: bool,
+    db: str | None,
+    admin_token: str | None,
+) -> None:
+    """A validating proxy: forwards every request to --upstream and its answer back unchanged,
+    checking both against the contracts; violations in x-contract-* headers and the journal,
+    the traffic as HAR with --record (for `contracts verify`)."""
+    from .control import admin_token_for
+    from .proxy import ProxyConfig, serve_proxy
+    from .transport import is_loopback
+    from .verify import selected_apis
+
+    if not is_loopback(upstream) and not live:
+        raise click.UsageError(
+            f"{upstream} is not on this machine: proxying to a live server needs --live"
+        )
+    served = selected_apis(apis, edition)
+    token = admin_token_for(host, admin_token)
+    config = ProxyConfig(upstream, apis, edition, strict, db, record, token)
+    names = ", ".join(api.name for api in served)
+    console.print(f"[bold]contracts proxy[/] http://{host}:{port} -> {upstream} ({names})")
+    _print_admin(host, token, admin_token)
+    serve_proxy(config, host, port)
+
+
+def _print_admin(host: str, token: str | None, given: str | None) -> None:
+    if token and not given:  # generated: the only place it is shown
+        console.print(
+            f"{host} is reachable beyond this machine: /_contracts/* needs the header "
+            f"'X-Contracts-Admin: {token}'",
+            highlight=False,
+        )
 
 
 def _list_answers(apis: list[Any]) -> None:

@@ -29,6 +29,9 @@ class MockConfig:
     strict: bool = False  # answer body violations with 400 where the real service accepts them
     db: str | None = None  # the SQLite store file; None: a new file in a temporary directory
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per API
+    # Required on /_contracts/* when set (contracts.control); the mock listening beyond
+    # loopback always sets one.
+    admin_token: str | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -41,6 +44,7 @@ class MockConfig:
             strict=data["strict"],
             db=data["db"],
             settings=data["settings"],
+            admin_token=data.get("admin_token"),
         )
 
     def with_db(self) -> MockConfig:
@@ -48,7 +52,8 @@ class MockConfig:
         if self.db:
             return self
         folder = tempfile.mkdtemp(prefix="contracts-mock-")
-        return MockConfig(self.apis, self.strict, str(Path(folder) / "mock.sqlite3"), self.settings)
+        db = str(Path(folder) / "mock.sqlite3")
+        return MockConfig(self.apis, self.strict, db, self.settings, self.admin_token)
 
 
 @dataclass

@@ -42,6 +42,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import answers as chosen
 from .api import Api
+from .control import AdminGuard
 from .handlers import Answer, MockConfig, MockContext, MockRoute
 from .journal import JournalEntry, redact_body, redact_headers, redact_query
 from .registry import all_apis, get_api
@@ -83,7 +84,8 @@ def build_app(config: MockConfig, store: Store | None = None) -> Starlette:
                 Route(route.path, _endpoint(api, route, store), methods=[route.method.upper()])
             )
     routes += _reserved_routes(apis, config, store)
-    app = Starlette(routes=routes, middleware=[Middleware(DrainBody)])
+    middleware = [Middleware(AdminGuard, token=config.admin_token), Middleware(DrainBody)]
+    app = Starlette(routes=routes, middleware=middleware)
     app.state.store = store
     app.state.config = config
     return app

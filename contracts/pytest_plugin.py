@@ -70,6 +70,7 @@ def contracts_app(contracts_mock_config: MockConfig, tmp_path: Path) -> Starlett
         contracts_mock_config.strict,
         str(tmp_path / "contracts-mock.sqlite3"),
         contracts_mock_config.settings,
+        contracts_mock_config.admin_token,
     )
     return build_app(config)
 

@@ -11,6 +11,8 @@ is valid for its status in the spec (the user's client meets what the vendor wou
   drop}`, `DELETE /_contracts/answers[?api=A]` to clear; `POST /_contracts/reset` clears too;
 - the pytest fixture: `contracts_mock.answer("launchdarkly", status=429, times=1)`.
 
+Choices apply to requests to an operation of the API's spec only (the answers are valid for it),
+not to helper endpoints a mock serves for an SDK (the data API's configuration and token).
 Choices live in the mock's store (records of kind `ANSWERS_KIND` of their API), so every worker
 process sees them, `times` is counted once across workers, and a reset forgets them.
 """

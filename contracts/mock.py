@@ -46,6 +46,7 @@ from .control import AdminGuard
 from .handlers import Answer, MockConfig, MockContext, MockRoute
 from .journal import JournalEntry, redact_body, redact_headers, redact_query
 from .registry import all_apis, get_api
+from .retention import JournalRetention
 from .store import Store
 from .validation import find_operation
 
@@ -84,7 +85,11 @@ def build_app(config: MockConfig, store: Store | None = None) -> Starlette:
                 Route(route.path, _endpoint(api, route, store), methods=[route.method.upper()])
             )
     routes += _reserved_routes(apis, config, store)
-    middleware = [Middleware(AdminGuard, token=config.admin_token), Middleware(DrainBody)]
+    middleware = [
+        Middleware(AdminGuard, token=config.admin_token),
+        Middleware(JournalRetention, path=str(store.path)),
+        Middleware(DrainBody),
+    ]
     app = Starlette(routes=routes, middleware=middleware)
     app.state.store = store
     app.state.config = config
@@ -169,7 +174,7 @@ async def _answer(
     except ClientDisconnect:
         return Answer(400, {"message": "the client went away before its body was read"})
     except RecursionError:
-        log.warning("%s: a request nested too deeply on %s", api.name, request.url.path)
+        log.info("%s: a request nested too deeply on %s", api.name, request.url.path)
         return Answer(400, {"message": "The body is nested too deeply to be read."})
     except (ValueError, UnicodeError, OverflowError) as error:  # the input, not the mock
         # Still a finding about the mock (a handler should have said which rule): in the log.

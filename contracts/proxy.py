@@ -36,6 +36,7 @@ from .exchange import HttpRequest, HttpResponse
 from .har import Exchange, journal_exchange, to_har, write_har
 from .journal import JournalEntry, redact_body, redact_headers, redact_query
 from .mock import RULES_HEADER, VIOLATIONS_HEADER, DrainBody, serving
+from .retention import JournalRetention
 from .store import Store
 from .validation import check_response
 from .verify import Target, match, selected_apis
@@ -300,7 +301,11 @@ def build_proxy(config: ProxyConfig, store: Store) -> Starlette:
         Route(f"{RESERVED_PREFIX}/reset", reset, methods=["POST"]),
         Route("/{path:path}", forward, methods=methods),
     ]
-    middleware = [Middleware(AdminGuard, token=config.admin_token), Middleware(DrainBody)]
+    middleware = [
+        Middleware(AdminGuard, token=config.admin_token),
+        Middleware(JournalRetention, path=str(store.path)),
+        Middleware(DrainBody),
+    ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.store = store
     return app

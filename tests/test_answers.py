@@ -168,3 +168,14 @@ def test_control_endpoint_chooses_lists_clears_and_reset_forgets() -> None:
         unknown = httpx.post(control, json={"api": "nope", "status": 429})
         assert unknown.status_code == 400 and "not served here" in unknown.json()["message"]
         assert httpx.post(control, content=b"[[[").status_code == 400
+
+
+def test_list_answers_names_each_vendors_documented_errors() -> None:
+    from click.testing import CliRunner
+
+    from contracts.cli import main
+
+    result = CliRunner().invoke(main, ["mock", "--list-answers"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    for api_name, name in DOCUMENTED:
+        assert any(api_name in line and f" {name} " in line for line in result.output.splitlines())

@@ -87,10 +87,10 @@ def test_a_handler_failing_on_its_input_answers_400(
     async def handler(request: Request) -> Answer:
         raise error
 
-    with caplog.at_level(logging.WARNING, "contracts.mock"):
+    with caplog.at_level(logging.INFO, "contracts.mock"):
         response = call(wrapped(handler))
     assert response.status_code == 400 and message in response.json()["message"]
-    assert caplog.records  # the mock should have named a rule: seen in its log
+    assert caplog.records  # seen in the log (a warning with its traceback, but for nesting)
 
 
 def test_a_bug_stays_a_500_and_is_logged(caplog: pytest.LogCaptureFixture) -> None:

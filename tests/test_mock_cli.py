@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -11,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 
@@ -27,9 +29,17 @@ def free_port() -> int:
 @contextmanager
 def mock_process(*args: str, env: dict[str, str] | None = None) -> Iterator[str]:
     """`contracts mock ARGS` on a free port in a subprocess; yields its URL, stops it after."""
+    with server_process("mock", *args, env=env) as url:
+        yield url
+
+
+@contextmanager
+def server_process(command: str, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`contracts COMMAND ARGS` on a free port in a subprocess; yields its URL; stops it with
+    Ctrl-C (SIGINT) after, as a user would."""
     port = free_port()
     process = subprocess.Popen(
-        [*CONTRACTS, "mock", "--port", str(port), *args],
+        [*CONTRACTS, command, "--port", str(port), *args],
         env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -44,7 +54,7 @@ def mock_process(*args: str, env: dict[str, str] | None = None) -> Iterator[str]
             except httpx.TransportError:
                 if process.poll() is not None or time.monotonic() > deadline:
                     output = process.stdout.read() if process.stdout else b""
-                    raise RuntimeError(f"contracts mock did not start: {output!r}") from None
+                    raise RuntimeError(f"contracts {command} did not start: {output!r}") from None
                 time.sleep(0.1)
         yield url
     finally:
@@ -87,3 +97,35 @@ def test_mock_with_a_token_refuses_another() -> None:
     with mock_process("--api", "launchdarkly") as url:
         anyone = httpx.post(url + path, json=body, headers={"Authorization": "other"})
     assert anyone.status_code == 201
+
+
+def test_proxy_records_a_har_that_verify_reads(tmp_path: Path) -> None:
+    """The README's proxy flow: mock, proxy with --record, traffic, Ctrl-C, `contracts verify`."""
+    har = tmp_path / "traffic.har"
+    body = {"name": "Beta", "key": "beta"}
+    path = "/api/v2/segments/default/production"
+    with (
+        mock_process("--token", "t", "--api", "launchdarkly") as mock_url,
+        server_process("proxy", "--upstream", mock_url, "--record", str(har)) as url,
+    ):
+        created = httpx.post(url + path, json=body, headers={"Authorization": "t"})
+        duplicate = httpx.post(url + path, json=body, headers={"Authorization": "t"})
+        invalid = httpx.post(url + path, json={"key": 5}, headers={"Authorization": "t"})
+    assert (created.status_code, duplicate.status_code, invalid.status_code) == (201, 409, 400)
+    assert int(invalid.headers["x-contract-violations"]) >= 1
+    run = subprocess.run([*CONTRACTS, "verify", str(har), "--format", "json"],
+                         capture_output=True, text=True, timeout=120)  # fmt: skip
+    report = json.loads(run.stdout)
+    # Exit 1: the application's invalid body is its error, and the only one reported.
+    assert run.returncode == 1
+    assert report["summary"]["exchanges"] == report["summary"]["checked"] == 3
+    assert [e["status"] for e in report["exchanges"]] == [201, 409, 400]
+    wrong = [
+        (e["status"], v["severity"]) for e in report["exchanges"] for v in e["violations"]
+        if v["severity"] == "error"
+    ]  # fmt: skip
+    assert wrong and {status for status, _ in wrong} == {400}
+    entries = json.loads(har.read_text())["log"]["entries"]
+    sent = [h["value"] for e in entries for h in e["request"]["headers"]
+            if h["name"].lower() == "authorization"]  # fmt: skip
+    assert sent == ["<redacted>"] * 3

@@ -129,3 +129,20 @@ def test_proxy_records_a_har_that_verify_reads(tmp_path: Path) -> None:
     sent = [h["value"] for e in entries for h in e["request"]["headers"]
             if h["name"].lower() == "authorization"]  # fmt: skip
     assert sent == ["<redacted>"] * 3
+
+
+def test_a_chosen_answer_is_used_as_many_times_as_asked_across_workers() -> None:
+    """Choices live in the shared store: with two worker processes, times=2 gives exactly two
+    429s (kameleoon-data-visit-events-openapi.txt:280) among many requests."""
+    with mock_process("--workers", "2", "--api", "kameleoon-data") as url:
+        made = httpx.post(f"{url}/_contracts/answers",
+                          json={"api": "kameleoon-data", "status": 429, "times": 2})  # fmt: skip
+        assert made.status_code == 201
+        statuses = []
+        for _ in range(12):  # new connections: spread over both workers
+            with httpx.Client() as client:
+                answer = client.post(
+                    f"{url}/visit/events", params={"siteCode": "s", "visitorCode": "v"}, content=""
+                )
+                statuses.append(answer.status_code)
+    assert sorted(statuses) == [202] * 10 + [429] * 2

@@ -114,6 +114,17 @@ def _parse_settings(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     type=click.Path(dir_okay=False),
     help="Serve this OpenAPI file as the whole contract instead (repeatable).",
 )
+@click.option(
+    "--token",
+    help="Accept only these credentials, mapped per API as `check --token` sends them "
+    "(or CONTRACTS_TOKEN[_<API>]); default: any credentials.",
+)
+@click.option("--admin-token", help="Token /_contracts/* requires (generated beyond loopback).")
+@click.option(
+    "--list-answers",
+    is_flag=True,
+    help="List each API's documented errors, by the names tests choose them with, and exit.",
+)
 def mock(
     host: str,
     port: int,
@@ -123,24 +134,107 @@ def mock(
     workers: int,
     settings: tuple[str, ...],
     spec_files: tuple[str, ...],
+    token: str | None,
+    admin_token: str | None,
+    list_answers: bool,
 ) -> None:
     """Serve the mock servers of the APIs on one port (or of each --spec file: requests checked
-    against the spec, answers from its examples or its schemas, `Prefer: code=NNN` honoured)."""
+    against the spec, answers from its examples or its schemas).
+
+    A test chooses an answer per request: `Prefer: code=429` or `Prefer: example=NAME` on the
+    request, or POST /_contracts/answers {api, status | error, times, delay, drop}."""
+    from .control import admin_token_for
     from .handlers import MockConfig
     from .mock import serve, served_apis
 
     if spec_files and apis:
         raise click.UsageError("--spec serves the spec alone: name no --api with it")
-    config = MockConfig(apis, strict, db, _parse_settings(settings)).with_db()
+    served: list[Any]
     if spec_files:
         from .spec_api import load_spec_api
 
-        names = ", ".join(load_spec_api(path).name for path in spec_files)
+        served = [load_spec_api(path) for path in spec_files]
     else:
-        names = ", ".join(api.name for api in served_apis(config)) or "(no API has a mock yet)"
+        served = served_apis(MockConfig(apis))
+    if list_answers:
+        _list_answers(served)
+        return
+    config = MockConfig(apis, strict, db).with_db()
+    merged = _mock_settings(served, _tokens(served, token, fallback=None))
+    for api, values in _parse_settings(settings).items():  # --setting wins over --token
+        merged.setdefault(api, {}).update(values)
+    guard = admin_token_for(host, admin_token)
+    config = MockConfig(config.apis, strict, config.db, merged, guard)
+    names = ", ".join(api.name for api in served) or "(no API has a mock yet)"
     console.print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
     console.print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
+    _print_admin(host, guard, admin_token)
     serve(config, host, port, workers, spec_files)
+
+
+@main.command()
+@click.option("--upstream", required=True, help="The server to forward to (the mock, a sandbox).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8081, show_default=True, type=int)
+@click.option("--api", "apis", multiple=True, help="Check against this API only (repeatable).")
+@click.option("--edition", help="Spec edition for APIs that have several (default: their first).")
+@click.option("--record", type=click.Path(dir_okay=False), help="Write the traffic as HAR here.")
+@click.option("--strict", is_flag=True, help="Answer a request breaking an error rule with 400.")
+@click.option("--live", is_flag=True, help="Allow an --upstream that is not on this machine.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Journal store file (default: temp).")
+@click.option("--admin-token", help="Token /_contracts/* requires (generated beyond loopback).")
+def proxy(
+    upstream: str,
+    host: str,
+    port: int,
+    apis: tuple[str, ...],
+    edition: str | None,
+    record: str | None,
+    strict: bool,
+    live: bool,
+    db: str | None,
+    admin_token: str | None,
+) -> None:
+    """A validating proxy: forwards every request to --upstream and its answer back unchanged,
+    checking both against the contracts; violations in x-contract-* headers and the journal,
+    the traffic as HAR with --record (for `contracts verify`)."""
+    from .control import admin_token_for
+    from .proxy import ProxyConfig, serve_proxy
+    from .transport import is_loopback
+    from .verify import selected_apis
+
+    if not is_loopback(upstream) and not live:
+        raise click.UsageError(
+            f"{upstream} is not on this machine: proxying to a live server needs --live"
+        )
+    served = selected_apis(apis, edition)
+    token = admin_token_for(host, admin_token)
+    config = ProxyConfig(upstream, apis, edition, strict, db, record, token)
+    names = ", ".join(api.name for api in served)
+    console.print(f"[bold]contracts proxy[/] http://{host}:{port} -> {upstream} ({names})")
+    _print_admin(host, token, admin_token)
+    serve_proxy(config, host, port)
+
+
+def _print_admin(host: str, token: str | None, given: str | None) -> None:
+    if token and not given:  # generated: the only place it is shown
+        console.print(
+            f"{host} is reachable beyond this machine: /_contracts/* needs the header "
+            f"'X-Contracts-Admin: {token}'",
+            highlight=False,
+        )
+
+
+def _list_answers(apis: list[Any]) -> None:
+    from .answers import documented
+
+    table = Table(title="documented answers (Prefer: example=NAME, or answer(api, error=NAME))")
+    for column in ("API", "name", "status", "documented at"):
+        table.add_column(column)
+    for api in apis:
+        for name, answer in documented(api).items():
+            table.add_row(api.name, name, str(answer.status), answer.doc)
+    console.print(table)
 
 
 @main.command()
@@ -330,7 +424,13 @@ def validate(
             for name, value in api.checks().path_parameters.items():
                 path = path.replace("{" + name + "}", value)
     request = HttpRequest.build(operation.method, path, query, header_map, body_file.read())
-    violations = rules.check_request(request, edition)
+    try:
+        violations = rules.check_request(request, edition)
+    except RecursionError:  # a rule book that recurses with the body: still a clear verdict
+        from .violations import Violation
+
+        too_deep = Violation("json", "body", "is nested too deeply to be read", spec.doc())
+        violations = [too_deep]
     error_count = sum(v.severity is Severity.ERROR for v in violations)
     if output == "json":
         json.dump([v.to_dict() for v in violations], sys.stdout, indent=2)
@@ -393,17 +493,33 @@ def verify(
         sys.exit(1)
 
 
-def _tokens(apis: list[Any], token: str | None) -> dict[str, str]:
+def _tokens(
+    apis: list[Any], token: str | None, fallback: str | None = "contracts-check-token"
+) -> dict[str, str]:
     """Per API: CONTRACTS_TOKEN_<API> (e.g. CONTRACTS_TOKEN_LAUNCHDARKLY), else --token, else
-    CONTRACTS_TOKEN, else a test token (fine for the embedded mock)."""
+    CONTRACTS_TOKEN, else `fallback` (a test token, fine for the embedded mock). With no fallback,
+    an API given no token is left out (`contracts mock` then accepts any credentials for it)."""
     import os
 
-    default = token or os.environ.get("CONTRACTS_TOKEN") or "contracts-check-token"
+    default = token or os.environ.get("CONTRACTS_TOKEN") or fallback
     found = {}
     for api in apis:
         variable = "CONTRACTS_TOKEN_" + api.name.upper().replace("-", "_")
-        found[api.name] = os.environ.get(variable) or default
+        chosen = os.environ.get(variable) or default
+        if chosen:
+            found[api.name] = chosen
     return found
+
+
+def _mock_settings(apis: list[Any], tokens: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """The mock settings that make each API's mock accept exactly its token, in the form its
+    checks room says (`ChecksRoom.mock_settings`): the one mapping `check` and `mock` share."""
+    settings: dict[str, dict[str, Any]] = {}
+    for api in apis:
+        room = api.checks()
+        if room is not None and api.name in tokens:
+            settings[api.name] = dict(room.mock_settings(tokens[api.name]))
+    return settings
 
 
 def _room(api: Any) -> Any:
@@ -622,8 +738,9 @@ def _embedded_mock(
     from .handlers import MockConfig
     from .mock import running_mock
 
-    settings = {api.name: _room(api).mock_settings(tokens[api.name]) for api in apis}
-    config = MockConfig(apis=tuple(api.name for api in apis), settings=settings)
+    for api in apis:
+        _room(api)  # every API checked has a checks room
+    config = MockConfig(apis=tuple(api.name for api in apis), settings=_mock_settings(apis, tokens))
     served = apis if from_spec else None  # spec files are not in the registry
     url: str = stack.enter_context(running_mock(config, apis=served)).url
     console.print(f"checking the embedded mock at {url}", highlight=False)

@@ -11,6 +11,9 @@ Fixtures:
   strict mode or a subset of APIs);
 - `contracts_mock_server` (session): the mock on 127.0.0.1, a free port, started once;
 - `contracts_mock` (function): the same server with its journal and state reset before the test;
+  `contracts_mock.answer(api, status=429 | error=NAME, times=1, delay=2.0, drop=True)` makes
+  the next requests get one of the API's documented errors, a delay or a dropped connection,
+  for this test only (`contracts mock --list-answers` names them);
 - `contracts_app` (function): the mock as an in-process ASGI app with a store of its own, for
   `httpx.ASGITransport`;
 - `contracts_clients`: the generated client of every API that has one (the built-in APIs; a vendor
@@ -54,9 +57,12 @@ def contracts_mock_server(contracts_mock_config: MockConfig) -> Iterator[Running
 
 
 @pytest.fixture
-def contracts_mock(contracts_mock_server: RunningMock) -> RunningMock:
+def contracts_mock(contracts_mock_server: RunningMock) -> Iterator[RunningMock]:
+    """The session's mock, reset for this test; answers the test chose (`answer(...)`) end
+    with it."""
     contracts_mock_server.reset()
-    return contracts_mock_server
+    yield contracts_mock_server
+    contracts_mock_server.clear_answers()
 
 
 @pytest.fixture
@@ -66,6 +72,7 @@ def contracts_app(contracts_mock_config: MockConfig, tmp_path: Path) -> Starlett
         contracts_mock_config.strict,
         str(tmp_path / "contracts-mock.sqlite3"),
         contracts_mock_config.settings,
+        contracts_mock_config.admin_token,
     )
     return build_app(config)
 

@@ -23,7 +23,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from .exchange import HttpRequest
-from .handlers import MockContext, MockRoute
+from .handlers import MockContext, MockRoute, NamedAnswer
 from .rules import Expectation, RuleBook
 from .samples import Sample
 from .scenarios import Scenario
@@ -126,6 +126,9 @@ class MockRoom:
     returns an `Answer`; the server journals it. State goes in `ctx.store`, shared by workers."""
 
     routes: Callable[[MockContext], list[MockRoute]]
+    # name -> an answer the vendor documents (its errors), which tests choose per request
+    # (`contracts_mock.answer`, `Prefer: code=N` or `example=NAME`; `mock --list-answers`).
+    answers: Mapping[str, NamedAnswer] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -300,4 +300,6 @@ def _number(value: Any) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-ROOM = MockRoom(routes=routes)
+from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
+
+ROOM = MockRoom(routes=routes, answers=ANSWERS)

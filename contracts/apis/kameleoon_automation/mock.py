@@ -274,4 +274,6 @@ def html_description(condition: Mapping[str, Any]) -> str:
     return text
 
 
-ROOM = MockRoom(routes=routes)
+from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
+
+ROOM = MockRoom(routes=routes, answers=ANSWERS)

@@ -144,4 +144,6 @@ def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -
     return ctx.store.insert_unique(ctx.api.name, "event", records)
 
 
-ROOM = MockRoom(routes=routes)
+from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
+
+ROOM = MockRoom(routes=routes, answers=ANSWERS)

@@ -306,4 +306,6 @@ def _object_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
-ROOM = MockRoom(routes=routes)
+from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
+
+ROOM = MockRoom(routes=routes, answers=ANSWERS)

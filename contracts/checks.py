@@ -80,8 +80,7 @@ def expected_by_rules(book: RuleBook, sample: Sample) -> Expectation:
     schema (not a named rule) is refused."""
     if sample.valid:
         return "accept"
-    rule = book.get(sample.breaks)
-    return "refuse" if rule is None or rule.service_refuses() else "accept"
+    return "refuse" if book.refuses(sample.breaks) else "accept"
 
 
 def unless(conflict: Callable[[Any], bool], check: CheckFunction) -> CheckFunction:

@@ -57,3 +57,14 @@ class RuleBook:
 
     def names(self) -> list[str]:
         return list(self._rules)
+
+    def refuses(self, name: str | None) -> bool:
+        """Whether the service refuses a request breaking `name`: the rule's own flag; a name
+        outside the book is a keyword of the spec's JSON Schema (or unreadable JSON), which the
+        spec itself states, so it is refused."""
+        rule = self.get(name)
+        return rule is None or rule.service_refuses()
+
+    def refused(self, violations: Iterable[Violation], strict: bool = False) -> list[Violation]:
+        """The violations the service refuses a request for; in strict mode, all of them."""
+        return [v for v in violations if strict or self.refuses(v.rule)]

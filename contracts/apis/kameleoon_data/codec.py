@@ -5,10 +5,15 @@ as JavaScript's `encodeURIComponent` does; JSON-valued fields (keyPageIndices, m
 valuesCountMap, ...) are JSON text, escaped the same way. JSON form (json=true): a JSON array of
 event objects with JSON-typed values.
 
-`write_lines`/`write_json` take typed events (dicts with str, int, float, bool, list and dict
-values); `parse_lines`/`parse_json` give them back typed, so `parse_lines(write_lines(events)) ==
-events`. The parsers raise `CodecError` naming line and field; `rules.check_body` reports the same
-problems as violations instead.
+Null: the older page allows null for some scalars ("null for other", reference.txt:62, 68; the
+legacy spec marks them `nullable`). JSON writes `null`; a line writes the same four letters
+unescaped, `browserIndex=null`, read back as None only for a nullable field (for any other field
+`null` stays the text it is, and a non-string field reports it as the wrong type).
+
+`write_lines`/`write_json` take typed events (dicts with str, int, float, bool, list, dict and,
+for nullable fields, None values); `parse_lines`/`parse_json` give them back typed, so
+`parse_lines(write_lines(events)) == events`. The parsers raise `CodecError` naming line and
+field; `rules.check_body` reports the same problems as violations instead.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ def encode_component(text: str) -> str:
 
 def format_value(value: Any) -> str:
     """A typed value as the line form carries it (before escaping)."""
+    if value is None:
+        return "null"  # as JSON writes it; read back as None for nullable fields only
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, str)):
@@ -117,6 +124,8 @@ def split_lines(text: str) -> Iterator[tuple[int, dict[str, str], list[str]]]:
 def read_text_value(field: FieldSpec, text: str) -> Any:
     """A line-form value (already unescaped) as its field's type; ValueError when it is not."""
     kind = field.kind
+    if field.nullable and text == "null":
+        return None
     if kind == "string":
         return text
     if kind in INT_RANGES:
@@ -142,6 +151,8 @@ def read_json_value(field: FieldSpec, value: Any) -> Any:
     """A JSON-form value, checked against its field's type; ValueError when it does not fit."""
     kind = field.kind
     ok: bool
+    if value is None and field.nullable:
+        return None
     if kind == "string":
         ok = isinstance(value, str)
     elif kind in INT_RANGES:

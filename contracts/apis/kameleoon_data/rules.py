@@ -20,14 +20,21 @@ from typing import Any
 
 from ...exchange import HttpRequest
 from ...rules import Rule, RuleBook
+from ...specs import DocRef
 from ...violations import Severity, Violation, short
 from .codec import read_json_value, read_text_value, split_line
 from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
 
 NONCE = re.compile(r"[0-9A-Fa-f]{16}\Z")
-# Substrings of user agents that the IAB/ABC list and every bot filter treat as robots. The list
-# itself is not public; these are the generic markers it is built around.
-BOT_MARKERS = re.compile(r"bot\b|bot/|crawler|spider|slurp|scrapy|headless", re.IGNORECASE)
+# Bots: the page's "IAB/ABC user-agent filtering rules" (O:9, R:7) name the IAB/ABC International
+# Spiders & Bots List, which is licensed, not public. The closest maintained public list is
+# matomo's (device-detector, the list behind Matomo analytics, which filters bot traffic for the
+# same purpose: counting humans). What it names as a search bot or crawler is the page's "bot or
+# spider" and is refused; anything else it calls a bot (monitors, feed fetchers, link preview
+# agents, its generic patterns) is our list's guess about the IAB's, so a warning.
+CRAWLER_CATEGORIES = frozenset(
+    {"Search bot", "Crawler", "AI Search Crawler", "AI Data Scraper", "Security search bot"}
+)
 # HTTP libraries' default user agents: the page asks non-browser clients to override them, but
 # Kameleoon's own SDK sends aiohttp's default and is served, so they are only a warning.
 LIBRARY_AGENTS = re.compile(
@@ -44,7 +51,15 @@ SDK_QUERY = {
     "sdkVersion": "kameleoon/network/url_provider.py:44-52",
     "bodyUa": "kameleoon/network/url_provider.py:39-42",
 }
-BEARER = re.compile(r"Bearer [A-Za-z0-9\-._~+/]+=*\Z")
+# An Authorization value as HTTP defines credentials (RFC 9110 11.4, 11.6.2): an auth-scheme,
+# then one or more spaces and a token68 or a list of auth-params. Scheme names are
+# case-insensitive (RFC 9110 11.1), so `bearer x` is as good as `Bearer x`.
+_TCHAR = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]"
+_PARAM = rf'{_TCHAR}+[ \t]*=[ \t]*(?:{_TCHAR}+|"(?:[^"\\]|\\.)*")'
+CREDENTIALS = re.compile(
+    rf"(?P<scheme>{_TCHAR}+)"
+    rf"(?: +(?P<token>[A-Za-z0-9\-._~+/]+=*|{_PARAM}(?:[ \t]*,[ \t]*{_PARAM})*))?\Z"
+)
 WARNING = Severity.WARNING
 
 
@@ -55,29 +70,62 @@ def _line(ed: Edition, current: int, legacy: int) -> int:
     return current if ed.name == "current" else legacy
 
 
+# Who refuses what. The service answers at once only what it reads before the body: the query
+# (400, O:269-270), the Authorization header (401, O:271-275), the user agent (403, O:276-277) and
+# the body's size (413, O:278-279). It accepts everything else with 202 and checks the body later
+# (O:264-268), so every rule about the body's content, error or not, is `refused_by_service=False`
+# (the strict mock refuses the errors among them).
+LATER = False
+
+
 def _hand_written_rules(ed: Edition) -> list[Rule]:
     doc = ed.doc
     legacy = ed.name == "legacy"
     other = "current" if legacy else "older"
+    megabytes = ed.max_body_bytes // 2**20
     rules = [
         Rule(
             "body_size",
             ed.body_doc,
-            f"The body is at most {ed.max_body_bytes:,} bytes "
-            f"({'10' if legacy else '3'} MB, read as MiB); larger bodies are answered 413.",
+            f"The body is at most {megabytes} MB ({ed.max_body_bytes:,} bytes read as MiB); "
+            "larger bodies are answered 413.",
+            choice=f"'{megabytes} MB' is read as the larger, binary reading ({megabytes} MiB): "
+            "only what is too large under both readings is refused. Between the two, see "
+            "body_size_units.",
         ),
-        Rule("body_encoding", doc(_line(ed, 261, 34)), "The body is UTF-8 text."),
-        Rule("body_has_events", doc(_line(ed, 93, 36)), "The body holds one or more events."),
+        Rule(
+            "body_size_units",
+            ed.body_doc,
+            f"A body between {ed.max_body_bytes_si:,} ({megabytes} MB in SI units) and "
+            f"{ed.max_body_bytes:,} bytes ({megabytes} MiB) may be answered 413 by a service "
+            "reading the page in SI units.",
+            WARNING,
+            choice="The page says MB without saying which; a warning names both readings.",
+        ),
+        Rule(
+            "body_encoding",
+            doc(_line(ed, 261, 34)),
+            "The body is UTF-8 text.",
+            refused_by_service=LATER,
+        ),
+        Rule(
+            "body_has_events",
+            doc(_line(ed, 93, 36)),
+            "The body holds one or more events.",
+            refused_by_service=LATER,
+        ),
         Rule(
             "line_syntax",
             doc(_line(ed, 94, 36)),
             "Each line is name=value pairs joined by '&', values escaped as encodeURIComponent "
             "does.",
+            refused_by_service=LATER,
         ),
         Rule(
             "json_syntax",
             doc(_line(ed, 99, 38)),
             "With json=true the body is a JSON array of event objects.",
+            refused_by_service=LATER,
         ),
         Rule(
             "json_switch_matches_body",
@@ -85,6 +133,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             "A JSON-array body needs json=true; without it the body is read as lines.",
             choice="A body starting with '[' cannot be a line of name=value pairs, so it is "
             "reported as the json switch missing rather than as a line syntax error.",
+            refused_by_service=LATER,
         ),
         Rule(
             "duplicate_field",
@@ -94,17 +143,24 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             choice="The page's name=value format has one value per name; a repeated name is "
             "ambiguous (most parsers keep the last), so it is a warning.",
         ),
-        Rule("eventType:required", ed.event_type_doc, "eventType is required."),
+        Rule(
+            "eventType:required",
+            ed.event_type_doc,
+            "eventType is required.",
+            refused_by_service=LATER,
+        ),
         Rule(
             "event_type_known",
             ed.event_type_doc,
             f"eventType is one of {', '.join(ed.events)}" + (", in any case." if legacy else "."),
+            refused_by_service=LATER,
         ),
         Rule(
             "nonce_unique",
             doc(_line(ed, 108, 50)),
             "Each event's nonce is unique within a body; across requests a repeated nonce is a "
             "retry, stored once.",
+            refused_by_service=LATER,
         ),
         Rule(
             "visitor_identified",
@@ -114,6 +170,17 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             if legacy
             else "The current page dropped mappingValue, but Kameleoon's SDK identifies visitors "
             "by it (older page, reference.txt:44), so it counts.",
+            refused_by_service=LATER,
+        ),
+        Rule(
+            "visitor_code_ignored",
+            doc(_line(ed, 106, 42)),
+            "An event's visitorCode (or mappingValue) is ignored when the query carries one; a "
+            "value there that breaks the field's own limits is reported, not an error.",
+            WARNING,
+            choice="The page: 'Required if you don't provide it in URL query parameters. "
+            "Otherwise, Kameleoon ignores it' (O:105-107; R:42-44 'else ignored'). An ignored "
+            "value cannot make the request invalid.",
         ),
         Rule(
             "unexposition_cause_needs_reference",
@@ -123,6 +190,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             choice="The older page calls it 'useless' otherwise: ignored, so a warning there."
             if legacy
             else "",
+            refused_by_service=LATER,
         ),
         Rule(
             "custom_data_value_length",
@@ -131,6 +199,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             if legacy
             else "Each valuesCountMap value is at most 2048 characters, or 100 when "
             "mappingIdentifier is true.",
+            refused_by_service=LATER,
         ),
         Rule(
             "unknown_field",
@@ -154,8 +223,19 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             "bot_user_agent",
             doc(_line(ed, 9, 7)),
             "Requests from bots and spiders (IAB/ABC user-agent rules) are refused with 403.",
-            choice="The IAB/ABC list is not public; the mock refuses user agents carrying the "
-            "generic robot markers (bot, crawler, spider, slurp, scrapy, headless).",
+            choice="The IAB/ABC spiders and bots list is licensed, not public. We use matomo's "
+            "maintained bot list (the device-detector package): a user agent it names as a "
+            "search bot or crawler (the page's 'bot or spider') is refused; what else it calls "
+            "a bot is possible_bot_user_agent, a warning.",
+        ),
+        Rule(
+            "possible_bot_user_agent",
+            doc(_line(ed, 9, 7)),
+            "A user agent our bot list calls a bot but not a search bot or crawler (a site "
+            "monitor, feed fetcher, link preview agent, or a generic pattern) may be on the "
+            "IAB/ABC list and refused with 403.",
+            WARNING,
+            choice="Whether the IAB/ABC list has it is not public: matomo's list is our guess.",
         ),
         Rule(
             "library_user_agent",
@@ -194,14 +274,38 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
                 choice="The older page says eventType is case-insensitive (reference.txt:52) and "
                 "Kameleoon's SDK sends camelCase, so other cases are accepted with a warning.",
             ),
-            Rule("metadata_keys_int32", doc(159), "CONVERSION metadata keys are ids (int32)."),
+            Rule(
+                "metadata_keys_int32",
+                doc(159),
+                "CONVERSION metadata keys are ids (int32).",
+                refused_by_service=LATER,
+            ),
             Rule(
                 "authorization_header",
-                doc(271),
-                "An Authorization header, when sent, is 'Bearer <token>'; a malformed one is "
-                "answered 401.",
-                choice="The operation declares no security; only a present but malformed header "
-                "can be refused.",
+                doc(273),
+                "An Authorization header, when sent, is well-formed HTTP credentials (a scheme, "
+                "then a token); a malformed one, or one without a token, is answered 401.",
+                choice="The operation declares no security (O:27): only a header that is present "
+                "can be refused. 'Malformed' (O:273) is read as HTTP defines credentials (RFC "
+                "9110 11.4); a scheme alone is 'the token is missing' (O:274). The page names no "
+                "scheme, so no scheme is refused and its case does not matter.",
+            ),
+            Rule(
+                "authorization_scheme",
+                doc(273),
+                "An Authorization header carries a Bearer token.",
+                WARNING,
+                choice="The page names no scheme; Kameleoon issues OAuth access tokens (its SDK "
+                "sends 'Bearer <token>'), so another scheme is reported, not refused.",
+            ),
+            Rule(
+                "query_visitor_code_length",
+                doc(107),
+                "The query's visitorCode is at most 100 characters, as the body field is.",
+                WARNING,
+                choice="The page limits the body field to 100 characters (O:105-107) and sets no "
+                "limit on the query parameter (O:70-79); Kameleoon's SDK sends up to 255. "
+                "Carrying the body limit over is our reading, so a warning.",
             ),
         ]
     else:
@@ -210,6 +314,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
                 "time_when_delayed",
                 doc(46),
                 "With delayed=true every event carries time (a UNIX millisecond timestamp).",
+                refused_by_service=LATER,
             ),
             Rule(
                 "time_without_delayed",
@@ -225,36 +330,40 @@ def _field_rules(ed: Edition) -> list[Rule]:
     """The rules the spec states per field, named `<EVENT>.<field>:<check>`."""
     rules: dict[str, Rule] = {}
 
+    def body_rule(name: str, doc: DocRef, statement: str) -> Rule:
+        return Rule(name, doc, statement, refused_by_service=LATER)  # checked later (O:264-268)
+
     def add(field: FieldSpec) -> None:
         name = field.rule
         if field.required:
-            rules[f"{name}:required"] = Rule(f"{name}:required", field.doc, f"{name} is required.")
+            statement = f"{name} is required."
+            rules[f"{name}:required"] = body_rule(f"{name}:required", field.doc, statement)
         # Every field has a type: strings too (a JSON-form body can send a number for one).
-        rules[f"{name}:type"] = Rule(f"{name}:type", field.doc, f"{name} is {field.kind}.")
+        rules[f"{name}:type"] = body_rule(f"{name}:type", field.doc, f"{name} is {field.kind}.")
         if field.max_length is not None:
-            rules[f"{name}:max_length"] = Rule(
+            rules[f"{name}:max_length"] = body_rule(
                 f"{name}:max_length", field.doc, f"{name} is at most {field.max_length} characters."
             )
         if field.enum is not None:
-            rules[f"{name}:enum"] = Rule(
+            rules[f"{name}:enum"] = body_rule(
                 f"{name}:enum", field.doc, f"{name} is one of {', '.join(field.enum)}."
             )
         if field.name == "nonce":
-            rules["nonce:format"] = Rule(
+            rules["nonce:format"] = body_rule(
                 "nonce:format", field.doc, "nonce is 16 hexadecimal characters."
             )
         if field.max_entries is not None:
-            rules[f"{name}:max_entries"] = Rule(
+            rules[f"{name}:max_entries"] = body_rule(
                 f"{name}:max_entries", field.doc, f"{name} has at most {field.max_entries} entries."
             )
         if field.max_values is not None:
-            rules[f"{name}:max_values"] = Rule(
+            rules[f"{name}:max_values"] = body_rule(
                 f"{name}:max_values",
                 field.doc,
                 f"{name} has at most {field.max_values} values per id.",
             )
         if field.kind == "metadata" and field.max_value_length is not None:
-            rules[f"{name}:value_length"] = Rule(
+            rules[f"{name}:value_length"] = body_rule(
                 f"{name}:value_length", field.doc,
                 f"{name} values are at most {field.max_value_length} characters.",
             )  # fmt: skip
@@ -288,6 +397,7 @@ RULES = rule_book()
 BODY_RULES = frozenset({"body_size", "body_encoding", "body_has_events", "line_syntax",
                         "json_syntax", "json_switch_matches_body"})  # fmt: skip
 QUERY_RULE_PREFIX = "query."
+VISITOR_FIELDS = ("visitorCode", "mappingValue")  # ignored on events when the query has one
 
 
 # -- checking one event -----------------------------------------------------------------------
@@ -484,6 +594,8 @@ def check_event(
         except ValueError as error:
             found.append((f"{field.rule}:type", name, str(error)))
             continue
+        if typed is None:
+            continue  # a documented null ("null for other", R:62, R:68): nothing more to check
         _check_value(field, typed, found, event)
         if name == "variationId":
             variation = typed
@@ -595,6 +707,16 @@ def check_body(
             None,
         )
         return violations
+    if len(body) > ed.max_body_bytes_si:
+        megabytes = ed.max_body_bytes // 2**20
+        add(
+            "body_size_units",
+            "body",
+            f"is {len(body):,} bytes: within {megabytes} MB read as MiB "
+            f"({ed.max_body_bytes:,} bytes) but over {megabytes} MB read in SI units "
+            f"({ed.max_body_bytes_si:,} bytes)",
+            None,
+        )
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -610,6 +732,10 @@ def check_body(
         where = f"line {line}" if line is not None else prefix.rstrip(".")
         nonce, has_visitor, has_time = check_event(ed, event, not context.json_form, found)
         for rule, field, message in found:
+            ignored = context.visitor_in_query and field in VISITOR_FIELDS
+            if ignored and rule.startswith(field + ":"):
+                rule = "visitor_code_ignored"  # O:105-107: ignored when the query has one
+                message = f"{message} (ignored: the query identifies the visitor)"
             add(rule, prefix + field, message, line)
         found.clear()
         if nonce is not None:
@@ -681,6 +807,12 @@ def check_query(request: HttpRequest, ed: Edition) -> list[Violation]:
         if param.max_length is not None and len(value) > param.max_length:
             violations.append(book[f"{rule}:max_length"].violation(
                 name, f"{short(value)} is longer than {param.max_length} characters"))  # fmt: skip
+    visitor = request.param("visitorCode")
+    if "query_visitor_code_length" in book and visitor is not None:
+        limit = ed.common["visitorCode"].max_length or 0
+        if len(visitor) > limit:
+            message = f"is {len(visitor)} characters, more than the body field's {limit}"
+            violations.append(book["query_visitor_code_length"].violation("visitorCode", message))
     other = _other_edition(ed)
     for name in request.query:
         if name in ed.query:
@@ -698,21 +830,64 @@ def check_query(request: HttpRequest, ed: Edition) -> list[Violation]:
     return violations
 
 
-def check_headers(request: HttpRequest, ed: Edition) -> list[Violation]:
+@functools.lru_cache(maxsize=4096)
+def robot(agent: str) -> tuple[str, str] | None:
+    """(rule, what) when matomo's bot list knows the user agent as a robot: `bot_user_agent` for
+    a search bot or crawler it names, `possible_bot_user_agent` for the rest. Cached: clients send
+    the same few user agents again and again, and a lookup runs ~1000 patterns."""
+    # Imported here: loading the list costs ~100 ms, paid only when a user agent is checked.
+    from device_detector.parser.device.bot import Bot  # type: ignore[import-untyped]
+
+    found = Bot(agent, None).parse()
+    if not found.is_bot():
+        return None
+    data: Mapping[str, Any] = found.ua_data or {}
+    name = str(data.get("name") or "a bot")
+    category = str(data.get("category") or "")
+    if name != "Generic Bot" and category in CRAWLER_CATEGORIES:
+        return "bot_user_agent", f"is {name} ({category.lower()}) in matomo's bot list"
+    what = f"{name} ({category.lower()})" if category else "a generic bot pattern"
+    return "possible_bot_user_agent", f"matches {what} in matomo's bot list"
+
+
+def check_user_agent(request: HttpRequest, ed: Edition) -> list[Violation]:
+    """The User-Agent rules: a bot or spider is refused with 403 (O:9, O:276)."""
     book = rule_book(ed.name)
-    violations = []
     agent = request.header("user-agent")
-    if agent and BOT_MARKERS.search(agent):
-        message = f"{short(agent)} looks like a bot or a spider"
-        violations.append(book["bot_user_agent"].violation("User-Agent", message))
-    elif agent and LIBRARY_AGENTS.search(agent):
+    if not agent:
+        return []
+    found = robot(agent)
+    if found is not None:
+        rule, what = found
+        return [book[rule].violation("User-Agent", f"{short(agent)} {what}")]
+    if LIBRARY_AGENTS.search(agent):
         message = f"{short(agent)} is an HTTP library's default; set your own"
-        violations.append(book["library_user_agent"].violation("User-Agent", message))
+        return [book["library_user_agent"].violation("User-Agent", message)]
+    return []
+
+
+def check_authorization(request: HttpRequest, ed: Edition) -> list[Violation]:
+    """The Authorization rules: malformed credentials are refused with 401 (O:271-275)."""
+    book = rule_book(ed.name)
     auth = request.header("authorization")
-    if "authorization_header" in book and auth is not None and not BEARER.match(auth):
-        violations.append(book["authorization_header"].violation(
-            "Authorization", "is not 'Bearer <token>'"))  # fmt: skip
-    return violations
+    if "authorization_header" not in book or auth is None:
+        return []
+    credentials = CREDENTIALS.match(auth.strip())
+    if credentials is None:
+        message = "is not HTTP credentials (a scheme, a space, then a token)"
+        return [book["authorization_header"].violation("Authorization", message)]
+    scheme = credentials["scheme"]
+    if credentials["token"] is None:
+        message = f"{short(scheme)} carries no token"
+        return [book["authorization_header"].violation("Authorization", message)]
+    if scheme.lower() != "bearer":
+        message = f"uses the {short(scheme)} scheme, not Bearer"
+        return [book["authorization_scheme"].violation("Authorization", message)]
+    return []
+
+
+def check_headers(request: HttpRequest, ed: Edition) -> list[Violation]:
+    return [*check_user_agent(request, ed), *check_authorization(request, ed)]
 
 
 def body_context(request: HttpRequest, ed: Edition) -> BodyContext:

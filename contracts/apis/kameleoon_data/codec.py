@@ -31,6 +31,7 @@ from .events import INT_RANGES, JSON_KINDS, Edition, FieldSpec, edition
 URI_COMPONENT_SAFE = "-_.!~*'()"
 BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+NONCE = re.compile(r"[0-9A-Fa-f]{16}\Z")
 # Decimal notation as Java's Double.parseDouble and JSON write it; no NaN, Infinity or hex.
 DOUBLE = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
 
@@ -144,6 +145,8 @@ def read_text_value(field: FieldSpec, text: str) -> Any:
         value = json.loads(text)
     except ValueError:
         raise ValueError(f"{text[:40]!r} is not JSON") from None
+    except RecursionError:  # arrays in arrays thousands deep: no value of any field
+        raise ValueError(f"{text[:40]!r} nests deeper than JSON values are read") from None
     return read_json_value(field, value)  # the JSON must also be the right container
 
 
@@ -206,6 +209,8 @@ def parse_json(body: str | bytes, edition_name: str | None = None) -> list[dict[
         events = json.loads(body)
     except ValueError as error:
         raise CodecError(f"not JSON: {error}") from None
+    except RecursionError:
+        raise CodecError("not JSON this program can read: nested too deep") from None
     if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
         raise CodecError("not a JSON array of event objects")
     for index, event in enumerate(events):

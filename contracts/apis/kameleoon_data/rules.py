@@ -22,10 +22,11 @@ from ...exchange import HttpRequest
 from ...rules import Rule, RuleBook
 from ...specs import DocRef
 from ...violations import Severity, Violation, short
-from .codec import read_json_value, read_text_value, split_line
+from . import compiled
+from .codec import NONCE, read_json_value, read_text_value, split_line
+from .compiled import split_clean_line
 from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
 
-NONCE = re.compile(r"[0-9A-Fa-f]{16}\Z")
 # Bots: the page's "IAB/ABC user-agent filtering rules" (O:9, R:7) name the IAB/ABC International
 # Spiders & Bots List, which is licensed, not public. The closest maintained public list is
 # matomo's (device-detector, the list behind Matomo analytics, which filters bot traffic for the
@@ -398,6 +399,7 @@ BODY_RULES = frozenset({"body_size", "body_encoding", "body_has_events", "line_s
                         "json_syntax", "json_switch_matches_body"})  # fmt: skip
 QUERY_RULE_PREFIX = "query."
 VISITOR_FIELDS = ("visitorCode", "mappingValue")  # ignored on events when the query has one
+MAX_DEPTH = 1000  # about the nesting Python's json reads before RecursionError
 
 
 # -- checking one event -----------------------------------------------------------------------
@@ -633,14 +635,24 @@ class BodyContext:
 
 
 def _events(
-    ed: Edition, text: str, context: BodyContext, add: Callable[[str, str, str, int | None], None]
+    ed: Edition,
+    text: str,
+    context: BodyContext,
+    add: Callable[[str, str, str, int | None], None],
+    take_clean: Callable[[int, dict[str, str]], bool] | None = None,
 ) -> Iterator[tuple[int | None, str, Mapping[str, Any]]]:
-    """(line, field prefix, event) for each event of the body; syntax problems go to `add`."""
+    """(line, field prefix, event) for each event of the body; syntax problems go to `add`.
+
+    `take_clean(line, fields)`, for the line form, handles a line that breaks no rule at all and
+    says so; the lines it does not take are yielded as usual."""
     if context.json_form:
         try:
             events = json.loads(text)
         except ValueError as error:
             add("json_syntax", "body", f"is not JSON ({error})", None)
+            return
+        except RecursionError:
+            add("json_syntax", "body", f"nests arrays or objects deeper than {MAX_DEPTH}", None)
             return
         if not isinstance(events, list):
             add("json_syntax", "body", f"is a JSON {type(events).__name__}, not an array", None)
@@ -662,7 +674,12 @@ def _events(
     for number, line in enumerate(text.split("\n"), start=1):
         if not line or line == "\r":
             continue
-        fields, problems, duplicates = split_line(line.removesuffix("\r"))
+        line = line.removesuffix("\r")
+        if take_clean is not None:
+            clean = split_clean_line(line)
+            if clean is not None and take_clean(number, clean):
+                continue
+        fields, problems, duplicates = split_line(line)
         for problem in problems:
             add("line_syntax", "", problem, number)
         for name in duplicates:
@@ -723,10 +740,34 @@ def check_body(
         add("body_encoding", "body", f"is not UTF-8 ({error.reason} at byte {error.start})", None)
         return violations
 
-    nonces: dict[str, str] = {}
+    nonces: dict[str, str | int] = {}  # where each nonce was first seen: "[2]", or a line number
     count = 0
     found: Found = []
-    for line, prefix, event in _events(ed, text, context, add):
+    checkers = compiled.checkers(ed.name)
+    legacy = ed.name == "legacy"
+
+    def take_clean(number: int, fields: dict[str, str]) -> bool:
+        """Count and keep an event that breaks no rule (per event or of the body), as the loop
+        below would; False sends it that way instead (compiled.py says why that is exact)."""
+        nonlocal count
+        checker = checkers.get(fields.get("eventType"))  # type: ignore[arg-type]
+        if checker is None or not checker(fields):
+            return False
+        key = fields["nonce"].lower()  # its format checked by the checker
+        if key in nonces:
+            return False
+        if not context.visitor_in_query and "visitorCode" not in fields:
+            return False  # visitor_identified (mappingValue goes the slow way)
+        if legacy and context.delayed != ("time" in fields):
+            return False  # time_when_delayed, time_without_delayed
+        nonces[key] = number
+        count += 1
+        if accepted is not None:
+            accepted.append(AcceptedEvent(f"line {number}", fields))
+        return True
+
+    fast = None if context.json_form else take_clean
+    for line, prefix, event in _events(ed, text, context, add, fast):
         count += 1
         errors_before = error_count
         where = f"line {line}" if line is not None else prefix.rstrip(".")
@@ -740,6 +781,8 @@ def check_body(
         found.clear()
         if nonce is not None:
             seen = nonces.get(nonce.lower())
+            if isinstance(seen, int):
+                seen = f"line {seen}"
             if seen is not None:
                 add(
                     "nonce_unique",

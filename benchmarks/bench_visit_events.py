@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import time
+import tracemalloc
 from collections.abc import Callable
 
 from contracts import load_spec
@@ -77,11 +78,17 @@ def main() -> dict[str, float]:
     ours_s = best_of(5, ours)
     baseline_s = best_of(2, baseline)
     ratio = baseline_s / ours_s
+    tracemalloc.start()
+    ours()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
     print(f"visit-events validation: {len(body):,} bytes, {EVENTS:,} events")
     print(f"  baseline (per-line parse + jsonschema per event): {baseline_s * 1000:8.1f} ms")
     print(f"  contracts (rules.check_body):                      {ours_s * 1000:8.1f} ms")
     print(f"  speed-up: {ratio:.1f}x (target >= 30x)")
-    return {"bytes": len(body), "baseline_s": baseline_s, "ours_s": ours_s, "ratio": ratio}
+    print(f"  peak memory of check_body: {peak / len(body):.1f}x the body (target < 10x)")
+    return {"bytes": len(body), "baseline_s": baseline_s, "ours_s": ours_s, "ratio": ratio,
+            "peak_bytes": peak}  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -856,11 +856,12 @@ def check_query(request: HttpRequest, ed: Edition) -> list[Violation]:
         if len(visitor) > limit:
             message = f"is {len(visitor)} characters, more than the body field's {limit}"
             violations.append(book["query_visitor_code_length"].violation("visitorCode", message))
-    other = _other_edition(ed)
     for name in request.query:
         if name in ed.query:
             continue
         value = short(request.param(name))
+        # The other edition is loaded only here: most requests never need it (start-up time).
+        other = _other_edition(ed)
         if name in SDK_QUERY:
             message = f"= {value} is sent by Kameleoon's SDK ({SDK_QUERY[name]}) but on no page"
             violations.append(book["sdk_extension"].violation(name, message))

@@ -38,8 +38,11 @@ from .rules import (
     check_body,
     check_query,
     check_user_agent,
+    robot,
     rule_book,
 )
+
+DEFAULT_USER_AGENT = "kameleoon-docs"  # the page's default (openapi.txt:63)
 
 # What the SDK needs to start and track: no flags, no custom data (tests pass richer ones).
 DEFAULT_SDK_CONFIG: dict[str, Any] = {
@@ -58,6 +61,9 @@ def _violation_list(violations: list[Violation]) -> list[dict[str, Any]]:
 def routes(ctx: MockContext) -> list[MockRoute]:
     ed = edition(ctx.settings.get("edition"))
     book = rule_book(ed.name)
+    # Load the bot list now (~0.2-1 s): on the first request it would stall every request
+    # queued behind it on this worker's event loop.
+    robot(DEFAULT_USER_AGENT)
 
     def refused(violations: list[Violation]) -> list[Violation]:
         return [v for v in violations if book[v.rule].service_refuses()]

@@ -30,7 +30,7 @@ Row = tuple[str, str, str]  # (level, kind, location)
 EDITIONS: list[Row] = [
     # No server change: R names no server and the legacy spec takes O's four (O:22-26).
     ("INFO", "default-added", "header User-Agent"),  # O:63 default kameleoon-docs; R:7 none
-    ("ERR", "limit-tightened", "query visitorCode maxLength"),  # O:107 100 chars; R:14 no limit
+    # query visitorCode: no limit on either page (O:70-79, R:14); O:107 limits the body field only
     ("ERR", "param-removed", "query mappingValue"),  # R:18; O:64-88 has no mappingValue
     ("ERR", "param-removed", "query delayed"),  # R:22; O:64-88 has no delayed
     ("INFO", "default-added", "query json"),  # O:88 default false; R:26-28 states none
@@ -83,10 +83,8 @@ EDITIONS: list[Row] = [
     ("ERR", "limit-tightened", "request body GeolocationEvent.city maxLength"),  # O:217-218
     ("ERR", "limit-tightened", "request body GeolocationEvent.postalCode maxLength"),  # O:219-220
     # Responses: R:222-226 shows the 202 only; O:263-283 adds six statuses.
-    ("WARN", "status-added", "response 400"),  # O:269
-    ("WARN", "status-added", "response 401"),  # O:271
-    ("WARN", "status-added", "response 403"),  # O:276
-    ("WARN", "status-added", "response 413"),  # O:278
+    # 400, 403 and 413: both specs declare them (R:224, R:7, R:32 state the refusals, O the codes)
+    ("WARN", "status-added", "response 401"),  # O:271; the older page has no Authorization rule
     ("WARN", "status-added", "response 429"),  # O:280
     ("WARN", "status-added", "response 500"),  # O:282
     # Not differences of the specs, by their recorded choices (x-choice): O:50 marks user-agent

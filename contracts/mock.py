@@ -170,7 +170,10 @@ async def _answer(
     drop the connection. Never raises for what the request holds."""
     if operation:
         try:
-            choice = chosen.prefer_choice(api, request.headers.get("prefer"))
+            # An API that declares no answers of its own (a spec read as the whole contract)
+            # leaves `Prefer` to its handler, which draws answers from the spec.
+            prefer = request.headers.get("prefer") if chosen.documented(api) else None
+            choice = chosen.prefer_choice(api, prefer)
             choice = choice or chosen.take(store, api.name)
         except chosen.AnswerError as error:
             return Answer(400, {"message": str(error)}, {"x-contract-error": "prefer"})

@@ -297,6 +297,7 @@ def diff(
         render_json,
         render_markdown,
         render_text,
+        rule_changes,
     )
 
     class UnreadableSpec(click.ClickException):
@@ -312,6 +313,7 @@ def diff(
         raise UnreadableSpec(str(error)) from None
     try:
         found = diff_specs(old_spec, new_spec, Options(deprecation_days=deprecation_days))
+        found += rule_changes(old_spec, new_spec)  # the rule books of one API's editions
     except Exception as error:  # one line, never a traceback
         raise ComparisonFailed(f"comparing {old} with {new} failed: {error!r}"[:300]) from None
     changes, ignored, unused = ignoring.split(found, accepted)

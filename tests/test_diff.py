@@ -598,7 +598,7 @@ def test_json_output_parses() -> None:
     result = run("kameleoon-data-legacy", "kameleoon-data", "--format", "json")
     changes = json.loads(result.stdout)
     assert result.exit_code == 1  # the current edition breaks clients of the older one
-    assert len(changes) == len(EDITIONS)
+    assert len(changes) == len(EDITIONS) + len(rule_rows())
     fields = {"level", "kind", "operation", "location", "old", "new", "reason"}
     assert all(set(change) == fields for change in changes)
     assert {
@@ -618,7 +618,7 @@ def test_markdown_output_is_a_table() -> None:
     assert result.exit_code == 0
     table = [line for line in result.stdout.splitlines() if line.startswith("|")]
     assert table[0] == "| level | operation | location | change | old | new | reason |"
-    assert len(table) == 2 + len(EDITIONS)
+    assert len(table) == 2 + len(EDITIONS) + len(rule_rows())
     assert any(
         line.startswith("| ERR | POST /visit/events | `query delayed` | param-removed |")
         for line in table
@@ -631,11 +631,10 @@ def test_text_output_one_line_per_change_grouped_per_operation() -> None:
     result = run("kameleoon-data-legacy", "kameleoon-data")
     lines = result.stdout.splitlines()
     assert "\x1b[" not in result.stdout
-    assert lines[0].startswith(
-        f"kameleoon-data-legacy -> kameleoon-data: {len(EDITIONS)} changes ("
-    )
-    assert lines.index("POST /visit/events") == 1
-    group = lines[2:]
+    total = len(EDITIONS) + len(rule_rows())
+    assert lines[0].startswith(f"kameleoon-data-legacy -> kameleoon-data: {total} changes (")
+    group = lines[lines.index("POST /visit/events") + 1 :]
+    group = group[: len(EDITIONS)]
     assert len(group) == len(EDITIONS)
     assert all(re.match(r"  (ERR |WARN|INFO)  ", line) for line in group)
     delayed = next(line for line in group if "query delayed" in line)
@@ -698,3 +697,39 @@ def test_rule_table_renders_every_row() -> None:
     assert len(table) == 2 + len(RULES)
     for line, rule in zip(table[2:], RULES, strict=True):
         assert line.startswith(f"| {rule.kind} | {rule.side} | {rule.level} | {rule.example} |")
+
+
+def test_the_editions_rule_books_differ_as_the_pages_do() -> None:
+    """Beyond the schema, the data API's editions differ in their rules (issue 9): the current
+    page adds the Authorization rule (openapi.txt:273) and int32 metadata keys (openapi.txt:159),
+    lists event types in upper case (a lower-case one is a warning, openapi.txt:110; the older page
+    reads them case-free), and makes an unexposition cause without the reference variation an
+    error (openapi.txt:173; a warning on the older page); the older page's `time`/`delayed` rules
+    go (reference.txt:46). Every rule-book kind of the table appears at its level."""
+    from contracts.diff import POLICY, rule_changes
+    from contracts.registry import load_spec
+
+    changes = rule_changes(load_spec("kameleoon-data-legacy"), load_spec("kameleoon-data"))
+    found = {(str(c.level), c.kind, c.location.split(" ")[1]) for c in changes}
+    assert {
+        ("ERR", "rule-error-added", "authorization_header"),
+        ("ERR", "rule-error-added", "metadata_keys_int32"),
+        ("INFO", "rule-warning-added", "event_type_case"),
+        ("ERR", "rule-raised", "unexposition_cause_needs_reference"),
+        ("INFO", "rule-removed", "time_when_delayed"),
+    } <= found
+    for change in changes:
+        assert str(change.level) == str(POLICY[change.kind, "request"].level)
+    back = rule_changes(load_spec("kameleoon-data"), load_spec("kameleoon-data-legacy"))
+    assert ("INFO", "rule-lowered", "unexposition_cause_needs_reference") in {
+        (str(c.level), c.kind, c.location.split(" ")[1]) for c in back
+    }
+    assert rule_changes(load_spec("launchdarkly"), load_spec("capillary")) == []
+
+
+def rule_rows() -> list[object]:
+    """The rule-book rows `contracts diff` adds for two editions of one API."""
+    from contracts.diff import rule_changes
+    from contracts.registry import load_spec
+
+    return list(rule_changes(load_spec("kameleoon-data-legacy"), load_spec("kameleoon-data")))

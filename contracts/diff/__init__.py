@@ -61,6 +61,7 @@ from .context import Options
 from .ignoring import Accepted, IgnoreFileError
 from .loading import SpecLoadError, load
 from .output import render_changelog, render_json, render_markdown, render_text, show
+from .rulebooks import rule_changes
 from .rules import (
     ERR,
     INFO,
@@ -108,6 +109,7 @@ __all__ = [
     "render_json",
     "render_markdown",
     "render_text",
+    "rule_changes",
     "show",
     "table_markdown",
 ]

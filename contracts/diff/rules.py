@@ -46,6 +46,17 @@ class Rule:
 # fmt: off
 RULES: Final[tuple[Rule, ...]] = tuple(Rule(*row) for row in (
     # kind                          side level reason / example
+    # Rule books of one registered API's editions (contracts/diff/rulebooks.py): beyond the schema.
+    ("rule-error-added",             REQ, ERR,  "older requests may now break a rule",
+     "rule authorization_header (ERROR) added"),
+    ("rule-warning-added",           REQ, INFO, "a new warning refuses nothing",
+     "rule event_type_case (WARNING) added"),
+    ("rule-raised",                  REQ, ERR,  "what was only reported is now an error",
+     "rule unexposition_cause_needs_reference WARNING -> ERROR"),
+    ("rule-lowered",                 REQ, INFO, "what was an error is now only reported",
+     "rule x ERROR -> WARNING"),
+    ("rule-removed",                 REQ, INFO, "requests breaking it are no longer judged by it",
+     "rule time_when_delayed removed"),
     ("operation-removed",            REQ, ERR,  "clients calling it get an error",
      "GET /a removed"),
     ("operation-added",              REQ, INFO, "no client calls it yet",

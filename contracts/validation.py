@@ -10,7 +10,7 @@ from typing import Any
 from .exchange import HttpResponse
 from .schemas import schema_violations
 from .specs import DocRef, Operation, Spec
-from .violations import Violation
+from .violations import JSON_SYNTAX, Violation
 
 
 def _template_pattern(path: str) -> re.Pattern[str]:
@@ -43,7 +43,7 @@ def json_body(
         message = f"is not valid JSON ({error})"
     except RecursionError:
         message = "is nested too deeply to read"
-    return None, [Violation("json", field, message, doc or spec.doc())]
+    return None, [Violation(JSON_SYNTAX, field, message, doc or spec.doc())]
 
 
 def check_response(

@@ -20,9 +20,14 @@ from .schemas import field_path, schema_violations, to_violation, validator
 from .specs import DocRef, Spec
 from .store import Store
 from .validation import find_operation, json_body
-from .violations import Severity, Violation, errors, short
+from .violations import JSON_SYNTAX, Severity, Violation, errors, short
+
+# The names every vendor gives the rules they share (one naming scheme across folders).
+BODY_SIZE = "body_size"  # the body is over the size the page states (or the mock can hold)
 
 __all__ = [
+    "BODY_SIZE",
+    "JSON_SYNTAX",
     "Answer",
     "Api",
     "ChecksRoom",

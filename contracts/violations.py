@@ -8,6 +8,9 @@ from typing import Any
 
 from .specs import DocRef
 
+# Names of rules every vendor shares (re-exported by contracts.vendor with BODY_SIZE).
+JSON_SYNTAX = "json_syntax"
+
 
 class Severity(StrEnum):
     # ERROR: the page states the rule, breaking it is a contract breach.

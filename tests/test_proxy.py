@@ -150,7 +150,7 @@ def test_requests_and_answers_are_forwarded_unchanged(
     assert [(k, v) for k, v in answer.headers.multi_items() if k in dict(headers)] == headers
     if path == SEGMENTS:  # "payload" is no segment: the proxy adds the mock's violation headers
         assert int(answer.headers["x-contract-violations"]) >= 1
-        assert "body_json" in answer.headers["x-contract-rules"]
+        assert "json_syntax" in answer.headers["x-contract-rules"]
 
 
 def test_strict_refuses_a_violating_request_without_forwarding(upstream: RunningMock) -> None:

@@ -43,7 +43,7 @@ TOKEN = "refusal-policy-token"  # not a credential of any vendor
 # A browser's user agent: what a person's client sends (the data API filters bots by it).
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 # Names the core gives findings that are not rules of a book: unreadable JSON, nesting too deep.
-CORE_FINDINGS = frozenset({"json", "depth"})
+CORE_FINDINGS = frozenset({"json_syntax", "depth"})
 # The one documented kind of WARNING the faithful mock refuses: its bound on a body held in memory.
 RESOURCE_BOUND = "the mock's own resources"
 

@@ -181,3 +181,19 @@ def test_every_spec_cites_its_page_and_every_rule_a_line_of_it(api: Api) -> None
             if rule.doc.line is not None:
                 lines = pages[rule.doc.page].read_text(encoding="utf-8").splitlines()
                 assert 1 <= rule.doc.line <= len(lines), f"{rule.name}: {rule.doc}"
+
+
+@pytest.mark.parametrize("api", APIS, ids=ids)
+def test_shared_rules_have_one_name_in_every_folder(api: Api) -> None:
+    """A rule about the body's size is `body_size` and one about its JSON syntax `json_syntax`
+    (contracts.vendor.BODY_SIZE, JSON_SYNTAX), whichever folder states it."""
+    from contracts.vendor import BODY_SIZE, JSON_SYNTAX
+
+    for rule in api.rules().book:
+        words = rule.name.lower()
+        if "too_large" in words or ("body" in words and "size" in words):
+            assert rule.name in (BODY_SIZE, "body_size_units"), rule.name
+        if words.endswith("json") or ("json_" in words and "syntax" not in words):
+            assert rule.name in (JSON_SYNTAX, "content_type_json", "json_switch_matches_body"), (
+                rule.name
+            )

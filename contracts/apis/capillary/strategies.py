@@ -560,7 +560,7 @@ def _malformed_json(draw: st.DrawFn) -> Sample:
     text = json.dumps(draw(_VALID_GROUPS))
     cut = draw(st.integers(1, len(text) - 1))  # any proper prefix of an object is not JSON
     raw = draw(st.sampled_from((text[:cut].encode(), b"", b"\xff\xfe", b"{'name': 'x'}")))
-    return Sample(raw, "json", "body", "not JSON", headers=draw(credentials()))
+    return Sample(raw, "json_syntax", "body", "not JSON", headers=draw(credentials()))
 
 
 BAD_CREDENTIALS: tuple[dict[str, str], ...] = (
@@ -589,7 +589,7 @@ def _too_big(draw: st.DrawFn) -> Sample:
 def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
     """Each way to break the contract, by name (`schema:<keyword>` for the spec's own rules)."""
     kinds = {kind: _broken(kind, target_group(**KIND_SHAPES.get(kind, {}))) for kind in BREAKINGS}
-    kinds["json"] = _malformed_json()
+    kinds["json_syntax"] = _malformed_json()
     kinds["credentials_required"] = _bad_credentials()
     kinds["body_size"] = _too_big()
     return kinds

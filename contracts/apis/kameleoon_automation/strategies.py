@@ -500,10 +500,10 @@ def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
     """Per rule (or schema keyword) broken, the strategy of samples breaking it alone."""
     tc = "conditionDataList[0].targetingCondition"
     return {
-        "json": st.one_of(
+        "json_syntax": st.one_of(
             key_moments().map(lambda body: json.dumps(body)[:-1].encode()),
             st.sampled_from([b"", b"\xff\xfe", b"name=x&siteId=1", b"{'name': 'x'}"]),
-        ).map(lambda raw: Sample(raw, breaks="json", field="body", note="not JSON")),
+        ).map(lambda raw: Sample(raw, breaks="json_syntax", field="body", note="not JSON")),
         "type": st.one_of(
             _breaking("type", "", st.sampled_from([[], "key moment", 3, None]), "not an object"),
             _breaking("type", "name", _set("name", st.integers()), "a number as name"),

@@ -126,9 +126,7 @@ def routes(ctx: MockContext) -> list[MockRoute]:
 
         body = await read_body(request, MAX_BODY_BYTES)
         if body is None:
-            too_large = RULES["body_too_large"].violation(
-                "body", f"is more than {MAX_BODY_BYTES} bytes"
-            )
+            too_large = RULES["body_size"].violation("body", f"is more than {MAX_BODY_BYTES} bytes")
             return invalid([too_large], [too_large], headers, None)
         http_request = HttpRequest.build(
             request.method, request.url.path, request.url.query, dict(request.headers), body
@@ -141,7 +139,7 @@ def routes(ctx: MockContext) -> list[MockRoute]:
         try:
             parsed = http_request.json()
         except RecursionError:  # parsed once by check_request, nearly at its nesting limit
-            too_deep = RULES["body_json"].violation("body", "is nested too deeply to be parsed")
+            too_deep = RULES["json_syntax"].violation("body", "is nested too deeply to be parsed")
             return invalid([too_deep], [too_deep], headers, body)
         segment = new_segment(parsed, project, environment, now)
         stored_as = f"{project}/{environment}/{segment['key']}"

@@ -74,12 +74,12 @@ RULES = RuleBook(
             "when its `tokens` setting lists the keys it accepts). The value is never quoted.",
         ),
         Rule(
-            "body_json",
+            "json_syntax",
             DocRef(PAGE, 19),
             "The body is a JSON document (the endpoint expects an object).",
         ),
         Rule(
-            "body_too_large",
+            "body_size",
             DocRef(PAGE, 19),
             f"The body is at most {MAX_BODY_BYTES} bytes.",
             Severity.WARNING,
@@ -252,7 +252,7 @@ def body_violations(spec: Spec, body: bytes) -> list[Violation]:
     """The body's violations: size, JSON, schema and rules, in that order."""
     if len(body) > MAX_BODY_BYTES:
         return [
-            RULES["body_too_large"].violation(
+            RULES["body_size"].violation(
                 "body", f"{len(body)} bytes is more than {MAX_BODY_BYTES} bytes"
             )
         ]
@@ -261,14 +261,14 @@ def body_violations(spec: Spec, body: bytes) -> list[Violation]:
     except RecursionError:
         # Deep nesting makes json.loads, the validator or repr give up with RecursionError (not
         # ValueError); a body nested that deep is no segment body, so it is bad JSON to us.
-        return [RULES["body_json"].violation("body", "is nested too deeply to be checked")]
+        return [RULES["json_syntax"].violation("body", "is nested too deeply to be checked")]
 
 
 def _json_violations(spec: Spec, body: bytes) -> list[Violation]:
     value, problems = json_body(spec, body)
     if problems:
         # The core's JSON violation, under this API's rule so it cites the page line.
-        return [RULES["body_json"].violation("body", problem.message) for problem in problems]
+        return [RULES["json_syntax"].violation("body", problem.message) for problem in problems]
     # The OAS 3.0 validator reports a null for a non-nullable field twice (as "not nullable" and
     # as "not of type"); both read the same once named, so keep one.
     schema = list(dict.fromkeys(schema_violations(spec, BODY_SCHEMA, value)))

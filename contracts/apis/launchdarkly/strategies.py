@@ -134,7 +134,7 @@ def boundary_cases() -> list[Sample]:
         Sample(body_of_size(MAX_BODY_BYTES), note=f"body of exactly {MAX_BODY_BYTES} bytes"),
         Sample(
             body_of_size(MAX_BODY_BYTES + 1),
-            "body_too_large",
+            "body_size",
             "body",
             f"body of {MAX_BODY_BYTES + 1} bytes",
         ),
@@ -153,9 +153,9 @@ def all_boundary_samples() -> list[Sample]:
 def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
     """One strategy per way to break the contract, by a label (`rule` or `keyword:field`)."""
     return {
-        "body_json": st.sampled_from(
+        "json_syntax": st.sampled_from(
             [b"", b"{", b'{"name": "a", "key": "b",}', b"name=a&key=b", b"\xff\xfe{}", b"{'a': 1}"]
-        ).map(lambda raw: Sample(raw, "body_json", "body", "malformed JSON")),
+        ).map(lambda raw: Sample(raw, "json_syntax", "body", "malformed JSON")),
         "api_key_required": st.builds(
             lambda body, headers: Sample(
                 body, "api_key_required", "headers.authorization", "no API key", headers=headers
@@ -163,8 +163,8 @@ def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
             valid_bodies(),
             st.sampled_from([{}, {"authorization": ""}]),
         ),
-        "body_too_large": st.just(
-            Sample(body_of_size(MAX_BODY_BYTES + 1), "body_too_large", "body", "body over 1 MiB")
+        "body_size": st.just(
+            Sample(body_of_size(MAX_BODY_BYTES + 1), "body_size", "body", "body over 1 MiB")
         ),
         "content_type_json": st.builds(
             lambda body, content_type: Sample(

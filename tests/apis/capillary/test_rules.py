@@ -272,7 +272,7 @@ def test_malformed_json_is_a_violation(raw: bytes) -> None:
     """The body is JSON (the request examples, capillary-create-target-group-behavioural.txt:74):
     anything else is one violation, not an exception."""
     found = violations(raw)
-    assert [(v.rule, v.field) for v in found] == [("json", "body")]
+    assert [(v.rule, v.field) for v in found] == [("json_syntax", "body")]
 
 
 @pytest.mark.parametrize("body", [[], "name", 3, None, [count_body()]])

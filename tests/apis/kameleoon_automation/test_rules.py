@@ -87,7 +87,7 @@ def test_malformed_json_is_a_violation() -> None:
     never raised."""
     for raw in (b"", b"{", b"\xff", b"name=x"):
         (violation,) = violations(raw)
-        assert (violation.rule, violation.field) == ("json", "body")
+        assert (violation.rule, violation.field) == ("json_syntax", "body")
 
 
 # -- fields -----------------------------------------------------------------------------------

@@ -215,14 +215,14 @@ def test_malformed_json_is_400(mock: RunningMock) -> None:
     """The endpoint expects a JSON object (launchdarkly-create-segment.txt:19)."""
     response = post(mock.url, b'{"name": "Beta", "key": ')
     assert_answer(response, 400, "invalid_request")
-    assert "body_json; launchdarkly-create-segment.txt:19" in response.json()["message"]
+    assert "json_syntax; launchdarkly-create-segment.txt:19" in response.json()["message"]
 
 
 def test_deeply_nested_json_is_400_not_a_crash(mock: RunningMock) -> None:
     """Nesting past the parser's depth is bad JSON (launchdarkly-create-segment.txt:19): 400."""
     response = post(mock.url, b"[" * 100_000 + b"]" * 100_000)
     assert_answer(response, 400, "invalid_request")
-    assert "body_json" in response.json()["message"]
+    assert "json_syntax" in response.json()["message"]
 
 
 def test_a_400_names_the_first_violations_and_counts_the_rest(mock: RunningMock) -> None:
@@ -419,7 +419,7 @@ def test_an_oversized_body_is_refused_unread(mock: RunningMock) -> None:
     """A body over 1 MiB is refused with 400 and journaled without its body."""
     response = post(mock.url, {"name": "B", "key": "b", "description": "x" * (1024 * 1024)})
     assert_answer(response, 400, "invalid_request")
-    assert "body_too_large" in response.json()["message"]
+    assert "body_size" in response.json()["message"]
     (entry,) = mock.journal("launchdarkly")
     assert entry.request_body is None and entry.request_size > 1024 * 1024
 

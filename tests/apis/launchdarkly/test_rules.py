@@ -99,7 +99,7 @@ def test_malformed_json_is_a_violation() -> None:
     never raised."""
     for raw in (b'{"name": "Beta", "key": "beta",}', b"", b"\xff"):
         (violation,) = check(raw)
-        assert (violation.rule, violation.field) == ("body_json", "body")
+        assert (violation.rule, violation.field) == ("json_syntax", "body")
         assert violation.severity is Severity.ERROR
 
 
@@ -109,17 +109,15 @@ def test_deeply_nested_json_is_a_violation(depth: int) -> None:
     (launchdarkly-create-segment.txt:19)."""
     nested = b"[" * depth + b"]" * depth
     for raw in (nested, b'{"name": "B", "key": "b", "tags": ' + nested + b"}"):
-        assert found(check(raw)) == [("body_json", "body")]
+        assert found(check(raw)) == [("json_syntax", "body")]
 
 
-def test_body_too_large() -> None:
+def test_body_size() -> None:
     """The body is at most 1 MiB (our limit, against launchdarkly-create-segment.txt:19)."""
     fits = json.dumps({**BASE, "description": ""}).encode()
     padding = 1024 * 1024 - len(fits)
     assert check({**BASE, "description": "x" * padding}) == []
-    assert found(check({**BASE, "description": "x" * (padding + 1)})) == [
-        ("body_too_large", "body")
-    ]
+    assert found(check({**BASE, "description": "x" * (padding + 1)})) == [("body_size", "body")]
 
 
 def test_content_type_is_json() -> None:
@@ -229,8 +227,8 @@ def test_other_operations_are_one_violation() -> None:
 CITED_WORDS = {
     "operation": "Create segment",
     "api_key_required": "Authorization",
-    "body_json": "expects an object",
-    "body_too_large": "expects an object",
+    "json_syntax": "expects an object",
+    "body_size": "expects an object",
     "content_type_json": "expects an object",
     "unknown_field_ignored": "expects an object",
     "name_not_empty": "name",
@@ -262,7 +260,7 @@ def test_guesses_are_warnings_with_a_choice() -> None:
         if rule.severity is Severity.WARNING:
             assert rule.choice, rule.name
     errors = {r.name for r in RULES if r.severity is Severity.ERROR}
-    assert errors == {"operation", "api_key_required", "body_json"}
+    assert errors == {"operation", "api_key_required", "json_syntax"}
 
 
 @pytest.mark.parametrize(

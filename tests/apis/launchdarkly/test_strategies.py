@@ -82,7 +82,7 @@ def test_boundaries_come_in_pairs() -> None:
         "name_not_empty",
         "key_not_empty",
         "tag_length",
-        "body_too_large",
+        "body_size",
     }
 
 

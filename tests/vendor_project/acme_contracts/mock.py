@@ -39,7 +39,7 @@ def routes(ctx: MockContext) -> list[MockRoute]:
             return Answer(401, {"message": "missing or invalid API key"})
         body = await read_body(request, MAX_BODY_BYTES)
         if body is None:
-            too_large = RULES["body_too_large"].violation("body", f"is over {MAX_BODY_BYTES} bytes")
+            too_large = RULES["body_size"].violation("body", f"is over {MAX_BODY_BYTES} bytes")
             return invalid([too_large], None)
         sent = HttpRequest.build(
             request.method, request.url.path, request.url.query, dict(request.headers), body

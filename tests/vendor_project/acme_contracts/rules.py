@@ -28,9 +28,9 @@ MAX_BODY_BYTES = 64 * 1024
 RULES = RuleBook(
     [
         Rule("operation", DocRef(PAGE, 1), "The request is POST /orders."),
-        Rule("body_json", DocRef(PAGE, 12), "The body is a JSON object."),
+        Rule("json_syntax", DocRef(PAGE, 12), "The body is a JSON object."),
         Rule(
-            "body_too_large",
+            "body_size",
             DocRef(PAGE, 12),
             f"The body is at most {MAX_BODY_BYTES} bytes.",
             Severity.WARNING,
@@ -58,13 +58,13 @@ def check_request(request: HttpRequest, edition: str | None = None) -> list[Viol
         ]
     if len(request.body) > MAX_BODY_BYTES:
         return [
-            RULES["body_too_large"].violation(
+            RULES["body_size"].violation(
                 "body", f"{len(request.body)} bytes is more than {MAX_BODY_BYTES} bytes"
             )
         ]
     value, problems = json_body(spec, request.body)
     if problems:
-        return [RULES["body_json"].violation("body", problem.message) for problem in problems]
+        return [RULES["json_syntax"].violation("body", problem.message) for problem in problems]
     return [*schema_violations(spec, BODY_SCHEMA, value), *rule_violations(value)]
 
 

@@ -57,7 +57,7 @@ def invalid_sample_kinds() -> Mapping[str, st.SearchStrategy[Sample]]:
         "express_needs_address": no_address.map(
             lambda body: Sample(body, "express_needs_address", "address")
         ),
-        "body_json": not_json.map(lambda body: Sample(body, "body_json", "body")),
+        "json_syntax": not_json.map(lambda body: Sample(body, "json_syntax", "body")),
     }
 
 

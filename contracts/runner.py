@@ -34,6 +34,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
+from . import boundaries
 from .api import Api
 from .checks import Scenario
 from .context import NEGATIVE_PHASES, PHASES, CheckOptions, Driver
@@ -46,8 +47,16 @@ from .probes import (
     sample_probes,
     spec_examples,
 )
-from .results import Finding, Report, Tally, iter_failing_checks, probes_per_second, signature
-from .transport import LimitedSession, NoAnswer, RateLimiter, curl_for, is_loopback
+from .results import (
+    Coverage,
+    Finding,
+    Report,
+    Tally,
+    iter_failing_checks,
+    probes_per_second,
+    signature,
+)
+from .transport import LimitedSession, NoAnswer, RateLimiter, curl_for, is_loopback, sent_request
 from .verdicts import check_probe
 
 MAX_DISTINCT_FAILURES = 5  # per phase: past that, a phase reports and moves on
@@ -116,6 +125,7 @@ def _run_hypothesis(
         response, results = check_probe(driver, probe, options.base_url, session)
         report.probes[api] = report.probes.get(api, 0) + 1
         report.count(api, results)
+        observe(driver, report, response, probe.breaks)
         fresh = []
         for name, failure in results.items():
             if failure is None:
@@ -179,6 +189,33 @@ def _record(report: Report, known: set[str], finding: Finding, progress: Progres
     progress.on_finding(finding)
 
 
+def observe(driver: Driver, report: Report, response: object, breaks: str | None) -> None:
+    """Count what a request sent exercised: the rules it broke (what our sample breaks on purpose,
+    and whatever the rules find in it as sent) and kept, the constraints it held at or one past
+    their limit."""
+    coverage = report.coverage.get(driver.api.name)
+    if coverage is None or isinstance(response, NoAnswer):
+        return
+    sent = sent_request(response)  # type: ignore[arg-type]
+    broken = {violation.rule for violation in driver.rules.check_request(sent, None)}
+    if breaks is not None:
+        broken.add(breaks)
+    limits = boundaries.hits(driver.spec, sent)
+    coverage.record(broken, {constraint.key: at for constraint, at in limits.items()})
+
+
+def start_coverage(driver: Driver, report: Report) -> None:
+    """The rules and constraints of an API, counted from nothing (kept across fuzzing rounds)."""
+    if driver.api.name in report.coverage:
+        return
+    strategies = driver.strategies
+    report.coverage[driver.api.name] = Coverage(
+        rules=driver.rules.book.names(),
+        exceptions=dict(strategies.not_sampled) if strategies is not None else {},
+        constraints=[constraint.key for constraint in boundaries.constraints(driver.spec)],
+    )
+
+
 def run_scenarios(
     driver: Driver,
     options: CheckOptions,
@@ -200,6 +237,7 @@ def run_scenarios(
             probe = Probe(case, None, f"{scenario.name}, step {index + 1}")
             response, results = check_probe(driver, probe, options.base_url, session)
             report.probes[api] = report.probes.get(api, 0) + 1
+            observe(driver, report, response, step.sample.breaks)
             problem = None
             if isinstance(response, NoAnswer):
                 problem = f"got no answer ({response.error})"
@@ -264,6 +302,7 @@ def _run_api(
     clock: Callable[[], float],
 ) -> None:
     driver = Driver.build(api, options)
+    start_coverage(driver, report)
     report.phases_run.setdefault(api.name, [])
     for phase in options.phases:
         if deadline is not None and clock() >= deadline:

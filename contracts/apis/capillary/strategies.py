@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 
 from ...vendor import HttpRequest, Sample, StrategiesRoom
@@ -591,10 +592,41 @@ def invalid_samples() -> st.SearchStrategy[Sample]:
     return st.one_of(*invalid_sample_kinds().values())
 
 
+# -- every boundary, listed ---------------------------------------------------------------------
+
+# The first draw of a derandomized run, not shrunk (shrinking a group of 52 periods takes minutes).
+_FIXED = settings(database=None, derandomize=True, max_examples=1, deadline=None,
+                  phases=[Phase.generate], suppress_health_check=list(HealthCheck))  # fmt: skip
+
+
+def _fixed(strategy: st.SearchStrategy[Any]) -> Any:
+    """One value of a strategy, the same every time."""
+    return find(strategy, lambda _: True, settings=_FIXED)
+
+
+@functools.cache
+def _listed() -> tuple[Sample, ...]:
+    headers = _fixed(credentials())
+    samples = []
+    for shape, change in BOUNDARIES:
+        body = copy.deepcopy(_fixed(target_group(**shape)))
+        breaks, field, note = change(body)
+        samples.append(Sample(body, breaks, field, note, headers=dict(headers)))
+    return tuple(samples)
+
+
+def all_boundary_samples() -> list[Sample]:
+    """Every case `boundary_samples` draws, each on one fixed target group of its shape: the
+    names at 1 and 200 characters and past, the periods' count, lengths and gaps, the offsets at
+    +14:00 and -12:00 and past, the integer limits."""
+    return [copy.deepcopy(sample) for sample in _listed()]
+
+
 ROOM = StrategiesRoom(
     valid_samples=valid_samples,
     boundary_samples=boundary_samples,
     invalid_samples=invalid_samples,
+    all_boundary_samples=all_boundary_samples,
     invalid_sample_kinds=invalid_sample_kinds,
     request_of=request_of,
     not_sampled={

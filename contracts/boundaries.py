@@ -429,10 +429,10 @@ def boundaries(spec: Spec, bases: list[Sample]) -> list[Boundary]:
     found: list[Boundary] = []
     seen: set[str] = set()
 
-    def add(sample: Sample, constraint: Constraint | None, at: bool) -> None:
-        key = json.dumps([sample.body, sample.query, sample.headers], sort_keys=True, default=str)
-        if key not in seen:
-            seen.add(key)
+    def add(sample: Sample, constraint: Constraint | None, at: bool, side: str) -> None:
+        # Each side of a body limit once; a parameter's once per body form (media type).
+        if side not in seen:
+            seen.add(side)
             found.append(Boundary(sample, constraint, at))
 
     for base in bases:
@@ -452,7 +452,8 @@ def boundaries(spec: Spec, bases: list[Sample]) -> list[Boundary]:
                     if place == "query"
                     else Sample(base.body, note=note, query=dict(base.query), headers=changed)
                 )
-                add(sample, constraint, at)
+                form = base.headers.get("Content-Type", "")
+                add(sample, constraint, at, f"{place} {name} {keyword} {new} {form}")
         if schema is None or not isinstance(base.body, list | dict):
             continue
         for constraint, at, path, new in _body_edges(spec.document, schema, base.body, (), ""):
@@ -462,5 +463,5 @@ def boundaries(spec: Spec, bases: list[Sample]) -> list[Boundary]:
             note = f"{constraint.where or 'body'} {side} {constraint.keyword} {constraint.limit}"
             sample = Sample(_set(base.body, path, new), note=f"{note} ({value})",
                             query=dict(base.query), headers=dict(base.headers))  # fmt: skip
-            add(sample, constraint, at)
+            add(sample, constraint, at, f"{constraint.key} {at} {json.dumps(new, default=str)}")
     return found

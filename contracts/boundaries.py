@@ -252,11 +252,12 @@ def _value_hits(
             yield from _value_hits(document, flat["items"], item, f"{where}[]", depth + 1)
 
 
-def hits(spec: Spec, request: HttpRequest) -> dict[Constraint, bool]:
+def hits(spec: Spec, request: HttpRequest) -> set[tuple[Constraint, bool]]:
     """The constraints a request holds at their limit (True) or one past it (False): its query and
-    header values, its JSON body (a body that is not JSON is read for its size only)."""
+    header values, its JSON body (a body that is not JSON is read for its size only). A body can
+    hold one constraint on both sides (two items of an array)."""
     definition, params = _operation(spec)
-    found: dict[Constraint, bool] = {}
+    found: set[tuple[Constraint, bool]] = set()
     body = request.body
     for param in params:
         place, name = str(param.get("in")), str(param.get("name"))
@@ -267,11 +268,11 @@ def hits(spec: Spec, request: HttpRequest) -> dict[Constraint, bool]:
         if schema.get("type", "string") != "string":
             continue
         for keyword, limit, at in _side(schema, value):
-            found[Constraint(place, name, keyword, limit)] = at
+            found.add((Constraint(place, name, keyword, limit), at))
     request_body = _resolve(spec.document, definition.get("requestBody") or {})
     size = request_body.get(BODY_SIZE) if isinstance(request_body, Mapping) else None
     if isinstance(size, int) and len(body) in (size, size + 1):
-        found[Constraint("body", "", "size", str(size))] = len(body) == size
+        found.add((Constraint("body", "", "size", str(size)), len(body) == size))
     schema = _json_body_schema(spec, definition)
     if schema is None or not body or body[:1] not in b"[{":
         return found
@@ -279,8 +280,7 @@ def hits(spec: Spec, request: HttpRequest) -> dict[Constraint, bool]:
         value = json.loads(body)
     except ValueError:
         return found
-    for constraint, at in _value_hits(spec.document, schema, value, ""):
-        found[constraint] = found.get(constraint, False) or at
+    found.update(_value_hits(spec.document, schema, value, ""))
     return found
 
 
@@ -377,20 +377,31 @@ def _edges(
 
 
 def _body_edges(
-    document: Mapping[str, Any], schema: Any, value: Any, path: Path, where: str, depth: int = 0
+    document: Mapping[str, Any],
+    schema: Any,
+    value: Any,
+    path: Path,
+    where: str,
+    depth: int = 0,
+    at_only: bool = False,
 ) -> Iterator[tuple[Constraint, bool, Path, Any]]:
     if depth > 30:
         return
     flat = _flatten(document, schema, value)
     for keyword, limit, at, new in _edges(flat, value, True):
-        yield Constraint("body", where, keyword, limit), at, path, new
+        if at or not at_only:
+            yield Constraint("body", where, keyword, limit), at, path, new
     if isinstance(value, Mapping):
         properties = flat.get("properties") or {}
+        resolved = _resolve(document, schema)
+        # A value outside the discriminator's enum is not past a limit: it leaves every branch.
+        tag = ((resolved.get("discriminator") or {}).get("propertyName")
+               if isinstance(resolved, Mapping) else None)  # fmt: skip
         for name, sub in properties.items():
             child = _join(where, str(name))
             if name in value:
                 yield from _body_edges(document, sub, value[name], (*path, name), child,
-                                       depth + 1)  # fmt: skip
+                                       depth + 1, at_only=name == tag)  # fmt: skip
                 continue
             # Left out by the example: added where a value can be made from the schema.
             leaf = _flatten(document, sub)

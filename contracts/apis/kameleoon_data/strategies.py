@@ -573,6 +573,12 @@ def _sdk_samples(ed: Edition) -> list[Sample]:
         Sample(line, "sdk_extension", note="the SDK's sdkName and sdkVersion",
                query={**query, "sdkName": "python", "sdkVersion": "3.22.0"}),
     ]  # fmt: skip
+    samples += [  # undocumented extensions, reported as warnings and accepted
+        Sample(write_line({**page, "pageLoadTime": 120}), "unknown_field",
+               note="a field no event type documents", query=query),
+        Sample(line, "unknown_query_param", note="a query parameter the page does not list",
+               query={**query, "debug": "true"}),
+    ]  # fmt: skip
     conversion = _base_event(ed, "CONVERSION")
     samples.append(_one_event(ed, {**conversion, "href": "h"}, "field_of_other_event_type",
                               "href on a CONVERSION event"))  # fmt: skip

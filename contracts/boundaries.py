@@ -91,9 +91,22 @@ def _branch(document: Mapping[str, Any], schema: Mapping[str, Any], value: Any) 
             return _resolve(document, {"$ref": mapping[tag]})
     for candidate in branches:
         flat = _flatten(document, candidate, value)
+        kind = flat.get("type")
+        if kind is not None and not _is_type(value, str(kind)):
+            continue
         if not isinstance(value, Mapping) or set(flat.get("required", [])) <= set(value):
             return candidate
     return branches[0] if branches else {}
+
+
+def _is_type(value: Any, kind: str) -> bool:
+    """Whether a JSON value is of a JSON Schema type."""
+    if isinstance(value, bool):
+        return kind == "boolean"
+    types = {"string": str, "integer": int, "number": int | float, "array": list,
+             "object": Mapping}  # fmt: skip
+    expected = types.get(kind)
+    return expected is None or isinstance(value, expected)
 
 
 def _flatten(document: Mapping[str, Any], schema: Any, value: Any = None) -> dict[str, Any]:

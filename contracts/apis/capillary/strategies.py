@@ -604,11 +604,40 @@ def _fixed(strategy: st.SearchStrategy[Any]) -> Any:
     return find(strategy, lambda _: True, settings=_FIXED)
 
 
+def _in_target(key: str, value: Any, breaks: str | None, note: str) -> Change:
+    """A change of `targets[0]`'s `key` (a default value's, or a filter's)."""
+
+    def change(body: dict[str, Any]) -> tuple[str | None, str | None, str]:
+        target = body["targets"][0]
+        if key == "defaultValue":
+            target["defaultValues"][0]["defaultValue"] = value
+            return breaks, "targets[0].defaultValues[0].defaultValue" if breaks else None, note
+        entity_type, ids = value
+        target["filters"] = [{"entityType": entity_type, "entityIds": ids}]
+        return breaks, "targets[0].filters[0].entityIds[0]" if breaks else None, note
+
+    return change
+
+
+# What the spec's examples leave out: a default value as a numeric string (the streak example's
+# "1.00"), and an org-entity filter (the examples send none), each at its limit and one past.
+TARGET_EDGES: list[Change] = [
+    _in_target("defaultValue", "1.00", None, "a default value as a decimal string"),
+    _in_target("defaultValue", "1.0.0", "pattern", "a default value that is no number"),
+    _in_target("filters", ("STORE", [1]), None, "a filter on store 1, the smallest id"),
+    _in_target("filters", ("STORE", [0]), "minimum", "a filter on store 0, below the smallest"),
+    _in_target("filters", ("ZONE", [INT64_MAX]), None, "a filter on the largest zone id"),
+    _in_target("filters", ("ZONE", [INT64_MAX + 1]), "maximum", "a zone id past int64"),
+    *(_in_target("filters", (kind, [7]), None, f"a filter on {kind} 7") for kind in ENTITY_TYPES),
+]
+
+
 @functools.cache
 def _listed() -> tuple[Sample, ...]:
     headers = _fixed(credentials())
+    changes = [*BOUNDARIES, *((_ONE_TARGET | _ONE_PERIOD, change) for change in TARGET_EDGES)]
     samples = []
-    for shape, change in BOUNDARIES:
+    for shape, change in changes:
         body = copy.deepcopy(_fixed(target_group(**shape)))
         breaks, field, note = change(body)
         samples.append(Sample(body, breaks, field, note, headers=dict(headers)))

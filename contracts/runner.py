@@ -9,6 +9,8 @@ checks of `contracts.checks` one by one, so each finding is attributed to its ch
     negative   schemathesis' schema-violating requests                 refused, where the API does
     valid      our strategies' valid payloads (every event type, ...)  accepted
     boundary   every limit at and one past it, every enum value        as the contract says
+               (every listed one sent whatever the seed: the vendor's, and the spec's own from
+               `contracts.boundaries`)
     invalid    payloads breaking exactly one named rule                refused, where the API does
     stateful   scenarios: a duplicate after a create, a retry          the documented refusal
 
@@ -16,7 +18,8 @@ Whether a schemathesis request is valid is not left to the schema alone: the API
 request as sent (`contract_verdict`), so a schema-valid request that breaks a rule beyond the
 schema is expected to be refused. A failing probe is shrunk by Hypothesis to a minimal one before
 it is reported (not in live mode), and the phase runs again to look for other distinct failures.
-Same seed, same run.
+Every request sent is counted for coverage (`observe`): the rules it kept and broke, the spec's
+constraints it held at or one past their limit. Same seed, same run.
 """
 
 from __future__ import annotations

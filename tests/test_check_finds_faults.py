@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import strategies as st
 
+from contracts import probes
 from contracts.cli import main
 from contracts.registry import all_apis, get_api
 from contracts.runner import PHASES, CheckOptions, Finding, Report, run_checks
@@ -138,6 +139,8 @@ def _size_samples_only(monkeypatch: pytest.MonkeyPatch) -> None:
         all_boundary_samples=lambda: sizes,
     )
     monkeypatch.setattr(module, "ROOM", narrowed)
+    # ... and none of the spec's own boundaries (contracts.boundaries), sent in every run too.
+    monkeypatch.setattr(probes, "spec_boundaries", lambda driver: [])
 
 
 # Hypothesis writes out the failing probe, a 3 MiB body, and warns that the text is large.

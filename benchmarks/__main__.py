@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from . import bench_mock_throughput, bench_visit_events
+from . import bench_mock_throughput, bench_validate_process, bench_visit_events
 
 BENCHMARKS = {
     "visit-events-validation": bench_visit_events.main,
+    "visit-events-validate-process": bench_validate_process.main,
     "mock-throughput": bench_mock_throughput.main,
 }
 

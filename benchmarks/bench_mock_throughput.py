@@ -7,6 +7,11 @@ stack (starlette on uvicorn, no journal) is measured too. Every server runs as i
 worker, no access log) under the same load: a raw-socket HTTP/1.1 client with keep-alive
 connections sending bodies of mixed events with fresh nonces. Target: at least half the baseline
 for typical bodies.
+
+Requests per second on a shared machine move with whatever else runs; the server's own CPU time
+per request (read from /proc, Linux) moves much less, so it is printed too, with its ratio
+(blind's CPU per request over the full mock's: the throughput ratio of a server with a core of
+its own).
 """
 
 from __future__ import annotations
@@ -39,8 +44,19 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc), or None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def serving(command: list[str], port: int) -> Iterator[str]:
+def serving(command: list[str], port: int) -> Iterator[int]:
+    """The server running; yields its process id."""
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -53,7 +69,7 @@ def serving(command: list[str], port: int) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"{command} did not start") from None
                 time.sleep(0.1)
-        yield url
+        yield server.pid
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -91,18 +107,24 @@ async def _connection(port: int, requests: list[bytes], stop: float, done: list[
     writer.close()
 
 
-def load(port: int, events_per_request: int) -> float:
-    """Requests per second over DURATION seconds of CONNECTIONS keep-alive connections."""
+def load(port: int, events_per_request: int, pid: int) -> tuple[float, float | None]:
+    """Requests per second over DURATION seconds of CONNECTIONS keep-alive connections, and the
+    server's (process `pid`) CPU seconds per request."""
     # Fresh nonces per request (a pool big enough never to repeat within the run).
     requests = [_request(port, n, events_per_request) for n in range(20_000)]
 
-    async def run() -> float:
+    async def run() -> tuple[float, float | None]:
         done = [0]
+        cpu_before = cpu_seconds(pid)
         start = time.monotonic()
         stop = start + DURATION
         await asyncio.gather(*(_connection(port, requests[i::CONNECTIONS], stop, done)
                                for i in range(CONNECTIONS)))  # fmt: skip
-        return done[0] / (time.monotonic() - start)
+        rate = done[0] / (time.monotonic() - start)
+        cpu_after = cpu_seconds(pid)
+        if cpu_before is None or cpu_after is None or not done[0]:
+            return rate, None
+        return rate, (cpu_after - cpu_before) / done[0]
 
     return asyncio.run(run())
 
@@ -122,20 +144,27 @@ def main() -> dict[str, float]:
     print(f"mock throughput: {CONNECTIONS} connections, {DURATION:.0f} s per server, "
           f"{os.cpu_count()} cores")  # fmt: skip
     for events in EVENTS_PER_REQUEST:
-        rates = {}
+        rates, cpu = {}, {}
         for name, command in servers.items():
             port = _free_port()
-            with serving([*command, str(port)], port):
-                rates[name] = load(port, events)
+            with serving([*command, str(port)], port) as pid:
+                rates[name], cpu[name] = load(port, events, pid)
         bare = rates["bare starlette answering 202 (no journal)"]
         blind = rates["contracts mock, blind (202 without looking)"]
         full = rates["contracts mock (validate, dedup, store)"]
         print(f"  {events} events per request:")
         for name, rate in rates.items():
-            print(f"    {name:45} {rate:8.0f} requests/s")
+            used = cpu[name]
+            per_request = f"{used * 1e6:6.0f} us CPU/request" if used is not None else ""
+            print(f"    {name:45} {rate:8.0f} requests/s   {per_request}")
         print(f"    ratio to the same server answering without looking: {full / blind:.2f}"
               f" (target >= 0.5); to the bare stack: {full / bare:.2f}")  # fmt: skip
         figures[f"ratio_{events}"] = full / blind
+        blind_cpu = cpu["contracts mock, blind (202 without looking)"]
+        full_cpu = cpu["contracts mock (validate, dedup, store)"]
+        if blind_cpu and full_cpu:
+            print(f"    CPU per request, blind over full: {blind_cpu / full_cpu:.2f}")
+            figures[f"cpu_ratio_{events}"] = blind_cpu / full_cpu
     return figures
 
 

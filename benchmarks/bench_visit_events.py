@@ -3,13 +3,15 @@
 Baseline, the straightforward way: parse each line into a typed event (our codec), then validate
 each event with jsonschema against the spec's `VisitEvent` schema (OpenAPI 3.0 validator, the
 discriminated oneOf of the ten event types). Ours: `rules.check_body`, one pass with the compiled
-event model, checking more rules than the schema states. Target: at least 10x faster.
+event model (clean events through the per-event-type checkers of compiled.py), checking more rules
+than the schema states. Target: at least 30x faster (issue 12).
 """
 
 from __future__ import annotations
 
 import random
 import time
+import tracemalloc
 from collections.abc import Callable
 
 from contracts import load_spec
@@ -64,7 +66,8 @@ def main() -> dict[str, float]:
 
     def ours() -> object:
         found = check_body(body, ed, context)
-        assert not found, found[:3]
+        # 3,014,999 bytes: over 3 MB in SI units, within 3 MiB, so only that warning.
+        assert {v.rule for v in found} <= {"body_size_units"}, found[:3]
         return found
 
     def baseline() -> object:
@@ -75,11 +78,17 @@ def main() -> dict[str, float]:
     ours_s = best_of(5, ours)
     baseline_s = best_of(2, baseline)
     ratio = baseline_s / ours_s
+    tracemalloc.start()
+    ours()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
     print(f"visit-events validation: {len(body):,} bytes, {EVENTS:,} events")
     print(f"  baseline (per-line parse + jsonschema per event): {baseline_s * 1000:8.1f} ms")
     print(f"  contracts (rules.check_body):                      {ours_s * 1000:8.1f} ms")
-    print(f"  speed-up: {ratio:.1f}x (target >= 10x)")
-    return {"bytes": len(body), "baseline_s": baseline_s, "ours_s": ours_s, "ratio": ratio}
+    print(f"  speed-up: {ratio:.1f}x (target >= 30x)")
+    print(f"  peak memory of check_body: {peak / len(body):.1f}x the body (target < 10x)")
+    return {"bytes": len(body), "baseline_s": baseline_s, "ours_s": ours_s, "ratio": ratio,
+            "peak_bytes": peak}  # fmt: skip
 
 
 if __name__ == "__main__":

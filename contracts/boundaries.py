@@ -172,9 +172,18 @@ def _schema_constraints(
         )
 
 
-def _operation(spec: Spec) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The spec's (first) operation and its parameters, references resolved."""
-    operation = spec.operations()[0]
+Operation = tuple[str, str] | None  # (method, path) of the spec's operation; None: the first
+
+
+def _operation(spec: Spec, which: Operation = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The spec's operation (`which`, else its first) and its parameters, references resolved."""
+    operations = spec.operations()
+    chosen = [
+        o
+        for o in operations
+        if which and (o.method.lower(), o.path) == (which[0].lower(), which[1])
+    ]
+    operation = (chosen or operations)[0]
     definition = dict(operation.definition)
     path_item = spec.document.get("paths", {}).get(operation.path, {})
     params = [
@@ -193,10 +202,10 @@ def _json_body_schema(spec: Spec, definition: Mapping[str, Any]) -> Any:
     return None
 
 
-def constraints(spec: Spec) -> list[Constraint]:
+def constraints(spec: Spec, which: Operation = None) -> list[Constraint]:
     """Every constraint of the spec's operation: its parameters, its JSON body (every branch, nested
     fields too) and the body's size."""
-    definition, params = _operation(spec)
+    definition, params = _operation(spec, which)
     found: set[Constraint] = set()
     for param in params:
         schema = _flatten(spec.document, param.get("schema") or {})
@@ -265,11 +274,11 @@ def _value_hits(
             yield from _value_hits(document, flat["items"], item, f"{where}[]", depth + 1)
 
 
-def hits(spec: Spec, request: HttpRequest) -> set[tuple[Constraint, bool]]:
+def hits(spec: Spec, request: HttpRequest, which: Operation = None) -> set[tuple[Constraint, bool]]:
     """The constraints a request holds at their limit (True) or one past it (False): its query and
     header values, its JSON body (a body that is not JSON is read for its size only). A body can
     hold one constraint on both sides (two items of an array)."""
-    definition, params = _operation(spec)
+    definition, params = _operation(spec, which)
     found: set[tuple[Constraint, bool]] = set()
     body = request.body
     for param in params:
@@ -445,10 +454,10 @@ def _param_edges(
                 yield "", "", True, "a" * length
 
 
-def boundaries(spec: Spec, bases: list[Sample]) -> list[Boundary]:
+def boundaries(spec: Spec, bases: list[Sample], which: Operation = None) -> list[Boundary]:
     """Samples at each limit and one past it, each made from one of `bases` (valid requests: the
     spec's examples) by changing one value: a query or header parameter, or a body field."""
-    definition, params = _operation(spec)
+    definition, params = _operation(spec, which)
     schema = _json_body_schema(spec, definition)
     found: list[Boundary] = []
     seen: set[str] = set()

@@ -22,6 +22,7 @@ from .specs import Spec
 
 PHASES = ("examples", "positive", "negative", "valid", "boundary", "invalid", "stateful")
 NEGATIVE_PHASES = frozenset({"negative", "invalid"})  # what a live run leaves out unless asked
+TAGS_PER_PHASE = 10**5  # unique names a phase may use before running into the next phase's
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,17 @@ class CheckOptions:
     live: bool = False
     shrink: bool = True
     rate_limit: float | None = None  # requests per second, for live servers
+    rate_limit_auto: bool = False  # also follow the server's X-Ratelimit-* headers
     database: ExampleDatabase | None = None  # Hypothesis' example database (fuzzing)
     path_parameters: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class Driver:
-    """What the runner needs about one API: its spec, operation, room and credentials."""
+    """What the runner needs about one operation of an API: its spec, operation, rooms and
+    credentials. An API of one operation (every built-in one) has one driver, labelled by the
+    API's name; an API of several (a spec read as the whole contract) has one per operation,
+    labelled `<api>.<operationId>` in reports."""
 
     api: Api
     spec: Spec
@@ -48,10 +53,16 @@ class Driver:
     rules: RulesRoom
     strategies: StrategiesRoom | None
     schema: Any  # schemathesis schema
-    operation: Any  # schemathesis APIOperation (every spec here has one operation)
+    operation: Any  # schemathesis APIOperation
     credentials: dict[str, str]
     path_parameters: dict[str, str]
-    tags: Iterator[int]  # a run-wide counter for the names and keys that must be unique
+    tags: Iterator[int]  # a counter for the names and keys that must be unique
+    first_tag: int = 0
+    label: str = ""  # the name the run reports under (default: the API's)
+    credential_query: dict[str, str] = field(default_factory=dict)  # apiKey `in: query`
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.api.name
 
     def next_tag(self) -> int:
         return next(self.tags)
@@ -64,20 +75,48 @@ class Driver:
 
     @classmethod
     def build(cls, api: Api, options: CheckOptions) -> Driver:
+        """The driver of an API of one operation."""
+        (driver,) = cls.build_all(api, options)
+        return driver
+
+    @classmethod
+    def build_all(cls, api: Api, options: CheckOptions) -> list[Driver]:
+        """One driver per operation of the API's (default edition's) spec, in spec order."""
         room = api.checks()
         if room is None:
             raise VendorError(f"{api.name} has no checks.py: `contracts check` cannot drive it")
         spec = api.spec()
-        schema = schemathesis.openapi.from_path(str(spec.path))
-        (operation,) = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
+        if spec.cites_pointers:  # read and bundled by contracts.spec_loading: use that reading
+            schema = schemathesis.openapi.from_dict(dict(spec.document))
+        else:
+            schema = schemathesis.openapi.from_path(str(spec.path))
+        operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
         token = options.tokens.get(api.name, "")
         params = {**room.path_parameters, **options.path_parameters}
         # Against our mock a run starts from a fresh state: tags from 0 (same seed, same run). A
         # live account keeps what earlier runs created: tags from the clock, so keys stay new.
         start = int(time.time() * 1000) if options.live else options.seed * 10**6
-        tags = itertools.count(start)
-        return cls(api, spec, room, api.rules(), api.strategies(), schema, operation,
-                   room.credentials(token), params, tags)  # fmt: skip
+        strategies = api.strategies()
+        drivers = []
+        for index, operation in enumerate(operations):
+            own = strategies
+            if strategies is not None and strategies.for_operation is not None:
+                own = strategies.for_operation(_operation_id(spec, operation))
+            label = api.name
+            if len(operations) > 1:
+                label = f"{api.name}.{_operation_id(spec, operation)}"
+            # Each operation, and each phase of it, draws its tags from a range of its own.
+            first = start + index * len(PHASES) * TAGS_PER_PHASE
+            driver = cls(api, spec, room, api.rules(), own, schema, operation,
+                         room.credentials(token), params, itertools.count(first), first, label,
+                         room.query_credentials(token))  # fmt: skip
+            drivers.append(driver)
+        return drivers
+
+    def start_phase(self, phase: str) -> None:
+        """Each phase draws its tags from its own range, so a phase sends the same names whether
+        it runs after the others or alone in a worker process (`--workers`)."""
+        self.tags = itertools.count(self.first_tag + PHASES.index(phase) * TAGS_PER_PHASE)
 
     def case_for(self, sample: Sample, credentials: bool = True) -> Any:
         """A schemathesis Case carrying one of our samples (and our credentials, unless the
@@ -87,10 +126,21 @@ class Driver:
             headers = dict(sample.headers)  # the sample's own (broken) credentials, not ours
         else:
             headers = {**sample.headers, **self.credentials}
+        query = dict(sample.query)
+        if credentials and sample.breaks not in self.room.auth_rules:
+            query.update(self.credential_query)
         return self.operation.Case(
             body=sample.body,
-            query=dict(sample.query),
+            query=query,
             headers=headers,
             path_parameters=dict(self.path_parameters),
             media_type=media_type,
         )
+
+
+def _operation_id(spec: Spec, operation: Any) -> str:
+    """The spec's operationId of a schemathesis operation (its label when the spec has none)."""
+    for candidate in spec.operations():
+        if candidate.method == operation.method.lower() and candidate.path == operation.path:
+            return candidate.operation_id
+    return str(operation.label)

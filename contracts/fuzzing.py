@@ -8,6 +8,7 @@ default; `redis://host:port/db` shares one corpus between machines fuzzing the s
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from .errors import InputError
 from .runner import CheckOptions, Progress, Report, run_checks
 
 DEFAULT_DATABASE = Path(".contracts") / "fuzz-db"
+KEY_PREFIX = b"contracts-fuzz:"  # every corpus key in a shared Redis starts with it
 DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
 
 
@@ -36,7 +38,11 @@ def parse_duration(text: str) -> float:
 
 
 def open_database(where: str | None) -> ExampleDatabase:
-    """The example database at a directory path or a redis:// URL."""
+    """The example database at a directory path or a redis:// URL.
+
+    A Redis password can come from the environment (`REDISCLI_AUTH`, as for redis-cli) rather
+    than the URL, which is printed; one in the URL wins.
+    """
     if where and where.startswith(("redis://", "rediss://", "unix://")):
         try:
             import redis
@@ -45,7 +51,8 @@ def open_database(where: str | None) -> ExampleDatabase:
             raise InputError(
                 "--db redis://... needs the redis client: pip install 'contracts[redis]'"
             ) from None
-        return RedisExampleDatabase(redis.Redis.from_url(where), key_prefix=b"contracts-fuzz:")
+        client = redis.Redis.from_url(where, password=os.environ.get("REDISCLI_AUTH") or None)
+        return RedisExampleDatabase(client, key_prefix=KEY_PREFIX)
     return DirectoryBasedExampleDatabase(str(Path(where) if where else DEFAULT_DATABASE))
 
 
@@ -55,16 +62,25 @@ def fuzz(
     duration: float,
     progress: Progress | None = None,
     clock: Callable[[], float] = time.monotonic,
+    workers: int = 1,
+    db: str | None = None,
 ) -> Report:
     """Rounds of every phase with a new seed each, until `duration` seconds have passed or
-    Ctrl-C; the findings of all rounds in one report (each distinct failure once)."""
+    Ctrl-C; the findings of all rounds in one report (each distinct failure once). With several
+    `workers`, each round's phases run in worker processes, each opening the database `db`."""
     deadline = clock() + duration
     report = Report(options.base_url, options.seed, options.live)
     round_number = 0
     try:
         while clock() < deadline:
             seeded = dataclasses.replace(options, seed=options.seed + round_number)
-            run_checks(apis, seeded, progress, report, deadline, clock)
+            if workers > 1:
+                from .parallel import run_parallel
+
+                wall_deadline = time.time() + (deadline - clock())
+                run_parallel(apis, seeded, workers, progress, report, db, wall_deadline)
+            else:
+                run_checks(apis, seeded, progress, report, deadline, clock)
             round_number += 1
     except KeyboardInterrupt:
         pass  # what was found so far is the session's result

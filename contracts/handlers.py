@@ -29,6 +29,9 @@ class MockConfig:
     strict: bool = False  # answer body violations with 400 where the real service accepts them
     db: str | None = None  # the SQLite store file; None: a new file in a temporary directory
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per API
+    # Required on /_contracts/* when set (contracts.control); the mock listening beyond
+    # loopback always sets one.
+    admin_token: str | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -41,6 +44,7 @@ class MockConfig:
             strict=data["strict"],
             db=data["db"],
             settings=data["settings"],
+            admin_token=data.get("admin_token"),
         )
 
     def with_db(self) -> MockConfig:
@@ -48,7 +52,8 @@ class MockConfig:
         if self.db:
             return self
         folder = tempfile.mkdtemp(prefix="contracts-mock-")
-        return MockConfig(self.apis, self.strict, str(Path(folder) / "mock.sqlite3"), self.settings)
+        db = str(Path(folder) / "mock.sqlite3")
+        return MockConfig(self.apis, self.strict, db, self.settings, self.admin_token)
 
 
 @dataclass
@@ -61,6 +66,24 @@ class Answer:
     violations: list[Violation] = field(default_factory=list)
     request_body: bytes | None = None  # what the handler read, for the journal
     media_type: str = "application/json"
+
+
+@dataclass(frozen=True)
+class NamedAnswer:
+    """An answer the vendor documents (an error), which a test can ask the mock for by its name
+    or status (`contracts_mock.answer(api, error=NAME)`, `Prefer: code=429`). It must be valid for
+    its status in the spec: the error body, the envelope, `Retry-After` where the spec has it."""
+
+    status: int
+    body: Any = None  # JSON-able, or bytes sent as they are
+    doc: str = ""  # where it is documented: "page.txt:LINE", or the spec's x-choice
+    # Headers, or a function giving them when answered (a rate-limit reset relative to now).
+    headers: Mapping[str, str] | Callable[[], Mapping[str, str]] = field(default_factory=dict)
+    media_type: str = "application/json"
+
+    def answer(self) -> Answer:
+        headers = self.headers() if callable(self.headers) else self.headers
+        return Answer(self.status, self.body, dict(headers), media_type=self.media_type)
 
 
 Handler = Callable[[Request], Awaitable[Answer]]

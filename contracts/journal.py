@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .secrecy import MAYBE_SECRET, SECRET_FIELD, SECRET_PARAM, is_secret_header
+from .secrecy import SECRET_FIELD, SECRET_PARAM, is_secret_header, maybe_secret
 
 REDACTED = "<redacted>"
 
@@ -51,7 +51,7 @@ def _redact_json(value: Any) -> Any:
 
 def redact_body(body: bytes, media_type: str) -> bytes:
     """A form or JSON body with secret-named fields' values replaced; other bodies unchanged."""
-    if not MAYBE_SECRET.search(body):
+    if not maybe_secret(body):
         return body
     media_type = media_type.split(";")[0].strip().lower()
     if media_type == "application/x-www-form-urlencoded":

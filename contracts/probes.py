@@ -37,7 +37,7 @@ class Probe:
 def spec_examples(driver: Driver) -> list[Probe]:
     probes = []
     for example in driver.spec.examples():
-        if example.where != "request":
+        if example.where != "request" or not _same_operation(example.operation, driver):
             continue
         sample = Sample(
             example.value,
@@ -48,6 +48,11 @@ def spec_examples(driver: Driver) -> list[Probe]:
         case = driver.case_for(sample)
         probes.append(Probe(case, "accept", note, untagged=example.value, retag=True))
     return probes
+
+
+def _same_operation(operation: Any, driver: Driver) -> bool:
+    ours = driver.operation
+    return bool(operation.method == ours.method.lower() and operation.path == ours.path)
 
 
 def sample_probe(driver: Driver, sample: Sample) -> Probe:
@@ -74,7 +79,7 @@ def example_samples(driver: Driver) -> list[Sample]:
             headers={"Content-Type": example.media_type},
         )
         for example in driver.spec.examples()
-        if example.where == "request"
+        if example.where == "request" and _same_operation(example.operation, driver)
     ]
 
 
@@ -97,7 +102,8 @@ def judged(driver: Driver, sample: Sample) -> Sample:
 def spec_boundaries(driver: Driver) -> list[Sample]:
     """The spec's limits at and one past each, from its examples (`contracts.boundaries`), each
     judged by the rule book."""
-    found = boundaries.boundaries(driver.spec, example_samples(driver))
+    which = (str(driver.operation.method), str(driver.operation.path))
+    found = boundaries.boundaries(driver.spec, example_samples(driver), which)
     return [judged(driver, boundary.sample) for boundary in found]
 
 
@@ -122,6 +128,8 @@ def generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe]
     )
 
     def probe(case: Any) -> Probe:
+        if driver.credential_query:
+            case.query = {**(case.query or {}), **driver.credential_query}
         driver.room.align_case(case)
         return Probe(case, None, "schemathesis-generated", generated=True, negative=negative,
                      untagged=case.body, retag=not negative)  # fmt: skip
@@ -145,7 +153,10 @@ def phase_strategy(driver: Driver, phase: str) -> st.SearchStrategy[Probe] | Non
     }
     if phase not in functions:
         return None
-    return sample_probes(driver, functions[phase](), phase)
+    samples = functions[phase]()
+    if samples.is_empty:  # nothing of the kind for this operation (a body with no limits)
+        return None
+    return sample_probes(driver, samples, phase)
 
 
 def invalid_kinds(driver: Driver) -> dict[str, st.SearchStrategy[Sample]]:

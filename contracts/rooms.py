@@ -23,7 +23,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from .exchange import HttpRequest
-from .handlers import MockContext, MockRoute
+from .handlers import MockContext, MockRoute, NamedAnswer
 from .rules import Expectation, RuleBook
 from .samples import Sample
 from .scenarios import Scenario
@@ -37,6 +37,10 @@ def _no_samples() -> list[Sample]:
 
 
 def _no_kinds() -> Mapping[str, st.SearchStrategy[Sample]]:
+    return {}
+
+
+def _no_query_credentials(token: str) -> dict[str, str]:
     return {}
 
 
@@ -110,6 +114,10 @@ class StrategiesRoom:
     # Rules no sample breaks, each with the reason and where they are exercised instead (a state
     # rule broken by a stateful scenario, a path rule by the rules' own tests).
     not_sampled: Mapping[str, str] = field(default_factory=dict)
+    # operationId -> the room of that operation, for an API with several (a spec read as the
+    # whole contract: `contracts.spec_api`); None for none to drive. Default: this room serves
+    # the API's one operation.
+    for_operation: Callable[[str], StrategiesRoom | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,9 @@ class MockRoom:
     returns an `Answer`; the server journals it. State goes in `ctx.store`, shared by workers."""
 
     routes: Callable[[MockContext], list[MockRoute]]
+    # name -> an answer the vendor documents (its errors), which tests choose per request
+    # (`contracts_mock.answer`, `Prefer: code=N` or `example=NAME`; `mock --list-answers`).
+    answers: Mapping[str, NamedAnswer] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,8 @@ class ChecksRoom:
 
     # token -> the headers that carry it in the form the security scheme wants.
     credentials: Callable[[str], dict[str, str]]
+    # token -> the query parameters that carry it (an apiKey scheme `in: query`; default none).
+    query_credentials: Callable[[str], dict[str, str]] = _no_query_credentials
     # Path parameter values that reach a real resource on the mock (live: --param overrides).
     path_parameters: Mapping[str, str] = field(default_factory=dict)
     # Rules whose samples bring their own credentials (sent without the run's).

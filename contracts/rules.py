@@ -60,6 +60,17 @@ class RuleBook:
     def names(self) -> list[str]:
         return list(self._rules)
 
+    def refuses(self, name: str | None) -> bool:
+        """Whether the service refuses a request breaking `name`: the rule's own flag; a name
+        outside the book is a keyword of the spec's JSON Schema (or unreadable JSON), which the
+        spec itself states, so it is refused."""
+        rule = self.get(name)
+        return rule is None or rule.service_refuses()
+
+    def refused(self, violations: Iterable[Violation], strict: bool = False) -> list[Violation]:
+        """The violations the service refuses a request for; in strict mode, all of them."""
+        return [v for v in violations if strict or self.refuses(v.rule)]
+
 
 # What the service does with a request: accepts it (2xx), refuses it (4xx), or either (None).
 Expectation = Literal["accept", "refuse"] | None
@@ -71,5 +82,4 @@ def expected_by_rules(book: RuleBook, sample: Sample) -> Expectation:
     schema (not a named rule) is refused."""
     if sample.valid:
         return "accept"
-    rule = book.get(sample.breaks)
-    return "refuse" if rule is None or rule.service_refuses() else "accept"
+    return "refuse" if book.refuses(sample.breaks) else "accept"

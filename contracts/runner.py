@@ -59,7 +59,15 @@ from .results import (
     probes_per_second,
     signature,
 )
-from .transport import LimitedSession, NoAnswer, RateLimiter, curl_for, is_loopback, sent_request
+from .transport import (
+    LimitedSession,
+    NoAnswer,
+    RateLimiter,
+    curl_for,
+    is_loopback,
+    request_record,
+    sent_request,
+)
 from .verdicts import check_probe
 
 MAX_DISTINCT_FAILURES = 5  # per phase: past that, a phase reports and moves on
@@ -120,7 +128,7 @@ def _run_hypothesis(
     session: requests.Session,
     progress: Progress,
 ) -> None:
-    api = driver.api.name
+    api = driver.label
     known = report.known  # a failure found in an earlier round is counted, not reported again
     last: dict[str, list[Finding]] = {}  # the new failures of the last failing probe
 
@@ -137,7 +145,8 @@ def _run_hypothesis(
             if key not in known:
                 fresh.append(
                     Finding(api, phase, name, failure.title, failure.message,
-                            curl_for(response.request), response.status_code, probe.note)
+                            curl_for(response.request), response.status_code, probe.note,
+                            request_record(response.request))
                 )  # fmt: skip
         failures = sum(1 for f in report.findings if f.api == api)
         progress.on_probe(api, phase, report.probes[api], failures)
@@ -196,26 +205,31 @@ def observe(driver: Driver, report: Report, response: object, breaks: str | None
     """Count what a request sent exercised: the rules it broke (what our sample breaks on purpose,
     and whatever the rules find in it as sent) and kept, the constraints it held at or one past
     their limit."""
-    coverage = report.coverage.get(driver.api.name)
+    coverage = report.coverage.get(driver.label)
     if coverage is None or isinstance(response, NoAnswer):
         return
     sent = sent_request(response)  # type: ignore[arg-type]
     broken = {violation.rule for violation in driver.rules.check_request(sent, None)}
     if breaks is not None:
         broken.add(breaks)
-    limits = boundaries.hits(driver.spec, sent)
+    limits = boundaries.hits(driver.spec, sent, which(driver))
     coverage.record(broken, {(constraint.key, at) for constraint, at in limits})
+
+
+def which(driver: Driver) -> tuple[str, str]:
+    """The driver's operation, as `contracts.boundaries` names it."""
+    return str(driver.operation.method), str(driver.operation.path)
 
 
 def start_coverage(driver: Driver, report: Report) -> None:
     """The rules and constraints of an API, counted from nothing (kept across fuzzing rounds)."""
-    if driver.api.name in report.coverage:
+    if driver.label in report.coverage:
         return
     strategies = driver.strategies
-    report.coverage[driver.api.name] = Coverage(
+    report.coverage[driver.label] = Coverage(
         rules=driver.rules.book.names(),
         exceptions=dict(strategies.not_sampled) if strategies is not None else {},
-        constraints=[constraint.key for constraint in boundaries.constraints(driver.spec)],
+        constraints=[c.key for c in boundaries.constraints(driver.spec, which(driver))],
     )
 
 
@@ -226,7 +240,7 @@ def run_scenarios(
     session: requests.Session,
     progress: Progress,
 ) -> None:
-    api = driver.api.name
+    api = driver.label
     scenarios: list[Scenario] = driver.room.scenarios()
     for scenario in scenarios:
         if scenario.mock_only and options.live:
@@ -257,7 +271,7 @@ def run_scenarios(
                 finding = Finding(
                     api, "stateful", "stateful", f"{scenario.name}: {step.note or 'step'} failed",
                     f"step {index + 1} ({step.note}) {problem}", curl_for(response.request),
-                    response.status_code, scenario.name,
+                    response.status_code, scenario.name, request_record(response.request),
                 )  # fmt: skip
                 key = signature(f"{api}/stateful/stateful", finding.title, finding.status)
                 if key not in report.known:
@@ -284,7 +298,7 @@ def run_checks(
         requests.get(options.base_url, timeout=10)  # any answer will do: is anybody there?
     except requests.RequestException as error:
         raise UnreachableError(f"cannot reach {options.base_url}: {type(error).__name__}") from None
-    session = LimitedSession(RateLimiter(options.rate_limit))
+    session = LimitedSession(RateLimiter(options.rate_limit, options.rate_limit_auto))
     session.headers["User-Agent"] = "contracts-check/0.1"
     start = time.monotonic()
     report.rounds += 1
@@ -292,6 +306,8 @@ def run_checks(
         for api in apis:
             _run_api(api, options, report, session, progress, deadline, clock)
     report.duration += time.monotonic() - start
+    report.retries += session.retries
+    report.waited += session.waited
     return report
 
 
@@ -304,18 +320,20 @@ def _run_api(
     deadline: float | None,
     clock: Callable[[], float],
 ) -> None:
-    driver = Driver.build(api, options)
-    start_coverage(driver, report)
-    report.phases_run.setdefault(api.name, [])
-    for phase in options.phases:
-        if deadline is not None and clock() >= deadline:
-            break
-        progress.on_phase(api.name, phase)
-        report.phases_run[api.name].append(phase)
-        if phase == "stateful":
-            run_scenarios(driver, options, report, session, progress)
-        else:
-            run_phase(driver, phase, options, report, session, progress)
+    for driver in Driver.build_all(api, options):
+        name = driver.label
+        start_coverage(driver, report)
+        report.phases_run.setdefault(name, [])
+        for phase in options.phases:
+            if deadline is not None and clock() >= deadline:
+                break
+            progress.on_phase(name, phase)
+            report.phases_run[name].append(phase)
+            driver.start_phase(phase)
+            if phase == "stateful":
+                run_scenarios(driver, options, report, session, progress)
+            else:
+                run_phase(driver, phase, options, report, session, progress)
 
 
 @contextmanager

@@ -4,37 +4,57 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Literal
 
 from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
-from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator, oas30_format_checker
+from openapi_schema_validator import (
+    OAS30ReadValidator,
+    OAS30WriteValidator,
+    OAS31Validator,
+    oas30_format_checker,
+    oas31_format_checker,
+)
 
-from .specs import DocRef, Spec, read_spec
+from .specs import DocRef, Spec
 from .violations import Violation, short
 
 Direction = Literal["request", "response"]
 
 
-@functools.cache
-def _validator(spec_path: str, ref: str, direction: Direction) -> Validator:
-    spec = read_spec(Path(spec_path))
-    # Validate against {$ref} with the document's components beside it, so `#/components/...`
-    # references resolve without copying the schema.
-    root = {"$ref": ref, "components": spec.document.get("components", {})}
+def _make(spec: Spec, root: dict[str, Any], direction: Direction) -> Validator:
+    """The validator of the spec's dialect: OpenAPI 3.1 schemas are JSON Schema 2020-12 (with
+    OpenAPI's vocabulary); 3.0 schemas are their own dialect, read- and write-only aware."""
+    if str(spec.document.get("openapi", "")).startswith("3.1"):
+        return OAS31Validator(root, format_checker=oas31_format_checker)  # type: ignore[no-any-return]
     cls = OAS30WriteValidator if direction == "request" else OAS30ReadValidator
     return cls(root, format_checker=oas30_format_checker)  # type: ignore[no-any-return]
+
+
+def _root(spec: Spec, top: Mapping[str, Any]) -> dict[str, Any]:
+    # Validate against {$ref} with the document's components beside it, so `#/components/...`
+    # references resolve without copying the schema (and, for a spec that cites pointers, its
+    # paths: an inline schema is named by its pointer, `#/paths/~1pets/post/...`).
+    root = {**top, "components": spec.document.get("components", {})}
+    if spec.cites_pointers:
+        root["paths"] = spec.document.get("paths", {})
+    return root
+
+
+@functools.cache
+def _validator(spec: Spec, document: int, ref: str, direction: Direction) -> Validator:
+    # Keyed by the document's identity too: two loadings of one file are equal Specs, and a
+    # validator must hand back the nodes of the document it is asked about (the citations find
+    # them by identity). The cached validator keeps its document alive, so the id stays its own.
+    return _make(spec, _root(spec, {"$ref": ref}), direction)
 
 
 def validator(spec: Spec, schema: Mapping[str, Any], direction: Direction) -> Validator:
     """A cached validator for a schema of `spec` given as `{"$ref": "#/components/schemas/X"}`
     (every payload of our specs is named, see specs/README.md) or inline."""
     if set(schema) == {"$ref"}:
-        return _validator(str(spec.path), str(schema["$ref"]), direction)
-    root = {**schema, "components": spec.document.get("components", {})}
-    cls = OAS30WriteValidator if direction == "request" else OAS30ReadValidator
-    return cls(root, format_checker=oas30_format_checker)  # type: ignore[no-any-return]
+        return _validator(spec, id(spec.document), str(schema["$ref"]), direction)
+    return _make(spec, _root(spec, schema), direction)
 
 
 def schema_violations(
@@ -119,6 +139,8 @@ def to_violation(
         message = error.message
     else:
         message = f"{short(error.instance)} {_explain(keyword, error.validator_value)}"
+    if spec.cites_pointers:  # no pages: cite the keyword's place in the spec
+        return Violation(keyword, field, message, spec.doc(schema, keyword))
     line = node.get("x-doc-line") if isinstance(node, Mapping) else None
     if line is None and root is not None:
         line = _nearest_doc_line(spec, root, error.absolute_schema_path)

@@ -23,13 +23,22 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 @dataclass(frozen=True)
 class DocRef:
-    """A place on a vendor page: what a rule or a field cites."""
+    """A place on a vendor page: what a rule or a field cites.
+
+    A spec without pages (`contracts check --spec FILE`) cites itself: `page` is the spec file and
+    `pointer` the JSON pointer of the node (`pets.yaml#/components/schemas/Pet/properties/name`).
+    """
 
     page: str
     line: int | None = None
+    pointer: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.page}:{self.line}" if self.line else self.page
+        if self.line:
+            return f"{self.page}:{self.line}"
+        if self.pointer is not None:
+            return f"{self.page}#{self.pointer}"
+        return self.page
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,10 @@ class Spec:
     name: str
     path: Path
     document: Mapping[str, Any] = field(repr=False, compare=False)
+    # A spec read as the whole contract (`contracts.spec_api`): it has no pages, so what it says
+    # is cited by the spec file and a JSON pointer. (Compared: never equal to the same file read
+    # as a built-in spec, whose cached validators follow other rules.)
+    cites_pointers: bool = False
 
     @property
     def title(self) -> str:
@@ -71,9 +84,13 @@ class Spec:
         edition = self.document["info"].get("x-edition")
         return str(edition) if edition else None
 
-    def doc(self, node: Mapping[str, Any] | None = None) -> DocRef:
-        """The page line a node of this spec cites (`x-doc-line`), or the page alone."""
+    def doc(self, node: Mapping[str, Any] | None = None, keyword: str = "") -> DocRef:
+        """The page line a node of this spec cites (`x-doc-line`), or the page alone. A spec that
+        cites pointers cites the node itself (and the `keyword` in it, when given)."""
         line = node.get("x-doc-line") if node else None
+        if self.cites_pointers:  # its own pointers, even where it cites pages of its own
+            page, pointer = pointer_of(self.document, node) if node else (self.page, "")
+            return DocRef(page or self.page, None, pointer + (f"/{keyword}" if keyword else ""))
         return DocRef(self.page, int(line) if line is not None else None)
 
     def operations(self) -> list[Operation]:
@@ -115,11 +132,11 @@ class Spec:
             if body:
                 body = self.resolve(body)
                 for media_type, content in body.get("content", {}).items():
-                    yield from _media_examples(op, "request", media_type, content)
+                    yield from _media_examples(self, op, "request", media_type, content)
             for status, response in op.definition.get("responses", {}).items():
                 response = self.resolve(response)
                 for media_type, content in response.get("content", {}).items():
-                    yield from _media_examples(op, f"response {status}", media_type, content)
+                    yield from _media_examples(self, op, f"response {status}", media_type, content)
 
 
 @dataclass(frozen=True)
@@ -137,13 +154,65 @@ class Example:
 
 
 def _media_examples(
-    op: Operation, where: str, media_type: str, content: Mapping[str, Any]
+    spec: Spec, op: Operation, where: str, media_type: str, content: Mapping[str, Any]
 ) -> Iterator[Example]:
     schema = content.get("schema", {})
     if "example" in content:
         yield Example(op, where, media_type, "example", content["example"], schema)
     for name, example in content.get("examples", {}).items():
-        yield Example(op, where, media_type, name, example["value"], schema)
+        example = spec.resolve(example)  # `$ref: '#/components/examples/x'`
+        if "value" in example:  # an `externalValue` is not read
+            yield Example(op, where, media_type, name, example["value"], schema)
+
+
+SOURCE_KEY = "x-contracts-source"  # set by contracts.spec_loading on nodes from other files
+
+_Places = dict[int, tuple[str, str, str]]  # id(node) -> (file, pointer there, pointer here)
+_pointer_indexes: dict[int, tuple[Mapping[str, Any], _Places]] = {}
+
+
+def _places(document: Mapping[str, Any]) -> _Places:
+    entry = _pointer_indexes.get(id(document))
+    if entry is None or entry[0] is not document:
+        entry = (document, _index_pointers(document))
+        _pointer_indexes[id(document)] = entry
+    return entry[1]
+
+
+def pointer_of(document: Mapping[str, Any], node: Mapping[str, Any]) -> tuple[str, str]:
+    """(file, JSON pointer) of a node of a loaded document, found by identity; a node bundled
+    from another file (`x-contracts-source`) is placed in that file. ("", "") when not found."""
+    page, pointer, _ = _places(document).get(id(node), ("", "", ""))
+    return page, pointer
+
+
+def document_pointer(document: Mapping[str, Any], node: Mapping[str, Any]) -> str | None:
+    """The JSON pointer of a node in the document itself (a `$ref` to it resolves), or None."""
+    found = _places(document).get(id(node))
+    return found[2] if found else None
+
+
+def _index_pointers(document: Mapping[str, Any]) -> _Places:
+    index: _Places = {}
+    stack: list[tuple[Any, str, str, str]] = [(document, "", "", "")]
+    while stack:
+        node, page, pointer, here = stack.pop()
+        if isinstance(node, Mapping):
+            source = node.get(SOURCE_KEY)
+            if isinstance(source, str):
+                page, _, pointer = source.partition("#")
+            if id(node) in index:
+                continue
+            index[id(node)] = (page, pointer, here)
+            for key, value in node.items():
+                if isinstance(value, (Mapping, list)):
+                    escaped = str(key).replace("~", "~0").replace("/", "~1")
+                    stack.append((value, page, f"{pointer}/{escaped}", f"{here}/{escaped}"))
+        elif isinstance(node, list):
+            for position, value in enumerate(node):
+                if isinstance(value, (Mapping, list)):
+                    stack.append((value, page, f"{pointer}/{position}", f"{here}/{position}"))
+    return index
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .api import Api
 from .errors import ContractsError, SettingError, VendorError
 from .exchange import HttpRequest, HttpResponse
-from .handlers import Answer, Handler, MockConfig, MockContext, MockRoute, read_body
+from .handlers import Answer, Handler, MockConfig, MockContext, MockRoute, NamedAnswer, read_body
 from .rooms import ChecksRoom, CoverageRoom, MockRoom, RulesRoom, StrategiesRoom
 from .rules import Expectation, Rule, RuleBook, expected_by_rules
 from .samples import Sample
@@ -37,6 +37,7 @@ __all__ = [
     "MockContext",
     "MockRoom",
     "MockRoute",
+    "NamedAnswer",
     "Rule",
     "RuleBook",
     "RulesRoom",

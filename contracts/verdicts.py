@@ -15,26 +15,18 @@ from .exchange import HttpRequest
 from .probes import Probe
 from .rules import Expectation
 from .samples import Sample
+from .security import satisfied
 from .specs import Spec
 from .transport import NoAnswer, NoAnswerFailure, send, sent_request
+from .validation import find_operation
 
 
 def lacks_credentials(spec: Spec, request: HttpRequest) -> bool:
-    """Whether the spec requires credentials and the request carries none of the alternatives."""
-    schemes = spec.document.get("components", {}).get("securitySchemes", {})
-    requirements = spec.document.get("security") or [
-        requirement
-        for operation in spec.operations()
-        for requirement in operation.definition.get("security", [])
-    ]
-    headers = set()
-    for requirement in requirements:
-        for name in requirement:
-            scheme = schemes.get(name, {})
-            headers.add(
-                scheme["name"].lower() if scheme.get("type") == "apiKey" else "authorization"
-            )
-    return bool(headers) and not any(request.header(header) for header in headers)
+    """Whether the operation of the request requires credentials the request does not carry (an
+    unknown operation: whether any operation requires credentials the request lacks)."""
+    matched = find_operation(spec, request.method, request.path)
+    operations = [matched[0]] if matched else spec.operations()
+    return any(not satisfied(spec, op.definition, request) for op in operations)
 
 
 def contract_verdict(driver: Driver, response: requests.Response) -> tuple[Expectation, str]:

@@ -616,9 +616,12 @@ def verify(
     traffic_format: TrafficFormat,
     api_names: Iterable[str] = (),
     edition: str | None = None,
+    apis: list[Api] | None = None,
 ) -> Report:
+    """`apis`: check against these instead of the registered ones (a spec read as the whole
+    contract, `contracts.spec_api`)."""
     api_names = tuple(api_names)
-    apis = selected_apis(api_names, edition)
+    apis = selected_apis(api_names, edition) if apis is None else apis
     tally = CoverageTally(apis, edition, api_names)
     findings = []
     for index, exchange in enumerate(exchanges, start=1):
@@ -629,10 +632,15 @@ def verify(
     return Report(source, traffic_format, findings, tally.report())
 
 
-def verify_file(path: str, api_names: Iterable[str] = (), edition: str | None = None) -> Report:
+def verify_file(
+    path: str,
+    api_names: Iterable[str] = (),
+    edition: str | None = None,
+    apis: list[Api] | None = None,
+) -> Report:
     """Read a HAR file or journal export and check it (TrafficError when it cannot be read)."""
     traffic_format, exchanges = read_traffic(path)
-    return verify(exchanges, path, traffic_format, api_names, edition)
+    return verify(exchanges, path, traffic_format, api_names, edition, apis)
 
 
 # -- output -------------------------------------------------------------------------------------

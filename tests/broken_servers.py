@@ -309,10 +309,10 @@ def enums_of(spec: Spec) -> dict[str, frozenset[str]]:
     return {name: frozenset(values) for name, values in found.items()}
 
 
-def unknown_enum_values_coerced() -> Fault:
-    """An enum value the spec does not list (in any field, at any depth) is silently replaced
-    by the first listed value, so the request is answered 201 where the service answers 400."""
-    enums = enums_of(get_api("kameleoon-automation").spec())
+def unknown_enum_values_coerced(api: str) -> Fault:
+    """An enum value the API's spec does not list (in any field, at any depth) is silently
+    replaced by the first listed value, so the request is accepted where the service answers 400."""
+    enums = enums_of(get_api(api).spec())
 
     def coerce(node: Any) -> Any:
         if isinstance(node, dict):

@@ -1,7 +1,8 @@
 """`contracts diff`: the changes between two spec editions, levelled for a client of the API.
 
-The levels asserted here are the policy of contracts/diff.py (its module docstring and
-POLICY_ROWS), written out by hand per case, never read back from the code under test."""
+The levels asserted here are the policy of contracts/diff/rules.py (RULES), written out by hand
+per case, never read back from the code under test. More pairs, one or more per rule, in
+tests/diff_corpus.py (run by tests/test_diff_corpus.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from click.testing import CliRunner, Result
 
 import contracts.diff
 from contracts.cli import main
-from contracts.diff import POLICY, POLICY_ROWS, diff_files
+from contracts.diff import POLICY, RULES, diff_files
 from contracts.registry import all_specs
 
 Row = tuple[str, str, str]  # (level, kind, location)
@@ -29,7 +30,7 @@ Row = tuple[str, str, str]  # (level, kind, location)
 EDITIONS: list[Row] = [
     # No server change: R names no server and the legacy spec takes O's four (O:22-26).
     ("INFO", "default-added", "header User-Agent"),  # O:63 default kameleoon-docs; R:7 none
-    ("ERR", "limit-tightened", "query visitorCode maxLength"),  # O:107 100 chars; R:14 no limit
+    # query visitorCode: no limit on either page (O:70-79, R:14); O:107 limits the body field only
     ("ERR", "param-removed", "query mappingValue"),  # R:18; O:64-88 has no mappingValue
     ("ERR", "param-removed", "query delayed"),  # R:22; O:64-88 has no delayed
     ("INFO", "default-added", "query json"),  # O:88 default false; R:26-28 states none
@@ -82,10 +83,8 @@ EDITIONS: list[Row] = [
     ("ERR", "limit-tightened", "request body GeolocationEvent.city maxLength"),  # O:217-218
     ("ERR", "limit-tightened", "request body GeolocationEvent.postalCode maxLength"),  # O:219-220
     # Responses: R:222-226 shows the 202 only; O:263-283 adds six statuses.
-    ("WARN", "status-added", "response 400"),  # O:269
-    ("WARN", "status-added", "response 401"),  # O:271
-    ("WARN", "status-added", "response 403"),  # O:276
-    ("WARN", "status-added", "response 413"),  # O:278
+    # 400, 403 and 413: both specs declare them (R:224, R:7, R:32 state the refusals, O the codes)
+    ("WARN", "status-added", "response 401"),  # O:271; the older page has no Authorization rule
     ("WARN", "status-added", "response 429"),  # O:280
     ("WARN", "status-added", "response 500"),  # O:282
     # Not differences of the specs, by their recorded choices (x-choice): O:50 marks user-agent
@@ -322,7 +321,7 @@ def test_schema_change_levels(
     diff: Diff, old: dict[str, Any], new: dict[str, Any], expected: set[Row]
 ) -> None:
     """Each schema change at its level in the request (what the client sends) and in the
-    response (what it reads), per the policy in contracts/diff.py."""
+    response (what it reads), per the policy in contracts/diff/rules.py."""
     assert diff(thing(old), thing(new)) == expected
 
 
@@ -609,7 +608,7 @@ def test_json_output_parses() -> None:
         "location": "query delayed",  # kameleoon-data-visit-events-reference.txt:22
         "old": "boolean",
         "new": None,
-        "reason": POLICY["param-removed", "request"][1],
+        "reason": POLICY["param-removed", "request"].reason,
     } in changes
 
 
@@ -641,7 +640,7 @@ def test_text_output_one_line_per_change_grouped_per_operation() -> None:
     assert all(re.match(r"  (ERR |WARN|INFO)  ", line) for line in group)
     delayed = next(line for line in group if "query delayed" in line)
     assert "param-removed" in delayed
-    assert POLICY["param-removed", "request"][1] in delayed
+    assert POLICY["param-removed", "request"].reason in delayed
 
 
 @pytest.mark.parametrize(
@@ -687,22 +686,15 @@ def test_yaml_and_json_paths_compare(tmp_path: Path) -> None:
 
 
 def test_policy_has_one_row_per_kind_and_side() -> None:
-    """Each (kind, side) has one level and one reason."""
-    keys = [(kind, side) for kind, side, _, _ in POLICY_ROWS]
+    """Each (kind, side) has one level, one reason and one example."""
+    keys = [(rule.kind, rule.side) for rule in RULES]
     assert len(keys) == len(set(keys))
-    assert all(reason for *_, reason in POLICY_ROWS)
+    assert all(rule.reason and rule.example for rule in RULES)
 
 
-def test_policy_docstring_grid_matches_the_table() -> None:
-    """The grid of levels in the module docstring says what POLICY_ROWS says, row for row."""
-    doc = contracts.diff.__doc__ or ""
-    grid = {}
-    for line in doc.splitlines():
-        match = re.fullmatch(r"    ([a-z-]+)\s+(ERR|WARN|INFO|-)\s+(ERR|WARN|INFO|-)", line)
-        if match:
-            kind, request, response = match.groups()
-            grid[kind] = (request, response)
-    table: dict[str, list[str]] = {}
-    for kind, side, level, _ in POLICY_ROWS:
-        table.setdefault(kind, ["-", "-"])[side == "response"] = str(level)
-    assert grid == {kind: tuple(levels) for kind, levels in table.items()}
+def test_rule_table_renders_every_row() -> None:
+    """The markdown table (for docs) has one line per rule, its level and example in it."""
+    table = contracts.diff.table_markdown().splitlines()
+    assert len(table) == 2 + len(RULES)
+    for line, rule in zip(table[2:], RULES, strict=True):
+        assert line.startswith(f"| {rule.kind} | {rule.side} | {rule.level} | {rule.example} |")

@@ -20,6 +20,18 @@ def test_mock_on_a_free_port(contracts_mock):
 def test_state_is_reset_between_tests(contracts_mock):
     assert contracts_mock.journal() == []
 
+def test_a_chosen_answer_holds_for_its_test(contracts_mock):
+    contracts_mock.answer("kameleoon-data", status=429)  # no times: every request of this test
+    for _ in range(2):
+        answer = httpx.post(f"{contracts_mock.url}/visit/events",
+                            params={"siteCode": "s", "visitorCode": "v"}, content="")
+        assert answer.status_code == 429
+
+def test_and_ends_with_it(contracts_mock):
+    answer = httpx.post(f"{contracts_mock.url}/visit/events",
+                        params={"siteCode": "s", "visitorCode": "v"}, content="")
+    assert answer.status_code == 202
+
 def test_generated_clients_point_at_the_mock(contracts_clients):
     from contracts.generated.launchdarkly.client.api.default import create_segment
     from contracts.generated.launchdarkly.client.models import SegmentBody, UserSegment
@@ -65,7 +77,7 @@ def contracts_mock_config():
 def test_fixtures_work_in_a_suite_with_no_set_up(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_user=USER_SUITE)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=6)
 
 
 def test_the_config_fixture_can_be_overridden(pytester: pytest.Pytester) -> None:

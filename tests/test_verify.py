@@ -99,7 +99,9 @@ def drive_every_api(url: str) -> Drive:
         post("launchdarkly", LD_PATH.format("default"), segment, json=segment, headers=token)
         post("launchdarkly", LD_PATH.format("default"), segment, json=segment, headers=token)  # 409
         post("launchdarkly", LD_PATH.format("nowhere"), segment, json=segment, headers=token)  # 404
-        post("launchdarkly", LD_PATH.format("default"), segment, json=segment)  # 401
+        # 401: 'API Key authentication via header', launchdarkly-create-segment.txt:7-8
+        post("launchdarkly", LD_PATH.format("default"), segment,
+             ("api_key_required", "headers.authorization"), json=segment)  # fmt: skip
         keyless = {k: v for k, v in segment.items() if k != "key"}
         post("launchdarkly", LD_PATH.format("default"), keyless, ("required", "key"),
              json=keyless, headers=token)  # fmt: skip
@@ -149,7 +151,8 @@ def test_a_recorded_har_has_errors_exactly_where_invalid_requests_were_sent(
     """Each deliberately broken request, and only those, has errors, each of exactly the rule it
     breaks: capillary-create-target-group-behavioural.txt:213 (name required),
     kameleoon-automation-create-key-moment.txt:151 (siteId required) and :136 (bearer token),
-    launchdarkly-create-segment.txt:24 (key required), kameleoon-data-visit-events-openapi.txt:110
+    launchdarkly-create-segment.txt:24 (key required) and :7 (the API key in Authorization),
+    kameleoon-data-visit-events-openapi.txt:110
     (eventType one of the listed types). The mocks' answers all fit their specs."""
     har = tmp_path / "traffic.har"
     write_har(drive.exchanges, har)

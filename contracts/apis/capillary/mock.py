@@ -5,11 +5,13 @@ What it answers (the choices are the spec's x-choice notes unless said here):
   verified). Body: the v3 envelope with `errors: [{code: 401, message: "Unauthorized"}]` and a
   `WWW-Authenticate: Basic` header. The page shows no 401 body; Capillary's v3 services answer
   everything in the envelope, and a client that reads `errors` should find the reason there.
-- 400, `data: null`, `errors: [{code, message}]` for a request that breaks an ERROR rule or the
-  schema: one entry per distinct Capillary code, in the order found, with the page's message
-  (lines 683-685): 310008 for a long target name, 300004 for everything else (malformed JSON
-  included). In `--strict` mode WARNING rules are answered the same way; otherwise they are
-  accepted and only reported in the x-contract-* headers and the journal.
+- 400, `data: null`, `errors: [{code, message}]` for a request that breaks a rule the service
+  refuses (`RULES.refused`: each rule's flag; the schema's keywords are refused) or a body over
+  `rules.BODY_LIMIT` bytes (rule body_size): one entry per distinct Capillary code, in the order
+  found, with the page's message (lines 683-685): 310008 for a long target name, 300004 for
+  everything else (malformed JSON included). In `--strict` mode every finding is answered so;
+  otherwise the others (every WARNING) are accepted and only reported in the x-contract-*
+  headers and the journal.
 - 400 with 310069 when the group name is taken: names are unique per org, the org being the
   credentials (Basic user name; OAuth token, in either header), compared case-insensitively.
   `ctx.store.insert_new` decides, so concurrent workers agree on who got the name.
@@ -36,16 +38,21 @@ from ...vendor import (
     MockContext,
     MockRoom,
     MockRoute,
-    Violation,
-    errors,
     read_body,
 )
 from .auth import Credentials, digest, presented_secret, read_credentials
 from .dates import attribution_stamp, parse_date_time, utc_date, utc_millis, utc_seconds
-from .rules import ERROR_MESSAGES, NAME_EXISTS, RULES, check_request, error_code
+from .rules import (
+    BODY_LIMIT,
+    ERROR_MESSAGES,
+    NAME_EXISTS,
+    RULES,
+    body_size_violation,
+    check_request,
+    error_code,
+)
 
 PATH = "/v3/targetGroups"
-BODY_LIMIT = 1024 * 1024  # bytes; the page states none, a target group is a few kilobytes
 NAMES = "group_names"  # store kind: (org, name) -> group id
 GROUPS = "target_groups"  # store kind: group id -> the created group (the response's data)
 # Each kind of ID counts from its own start, so a client that mixes them up (a period ID where a
@@ -80,12 +87,7 @@ def _json(status: int, body: dict[str, Any], **kwargs: Any) -> Answer:
 async def _create(ctx: MockContext, request: Request) -> Answer:
     raw = await read_body(request, BODY_LIMIT)
     if raw is None:
-        too_big = Violation(
-            "body_size",
-            "body",
-            f"is larger than the mock's {BODY_LIMIT} bytes",
-            ctx.api.spec().doc(),
-        )
+        too_big = body_size_violation(request.headers.get("content-length") or "more than that")
         return _json(400, envelope(codes=[error_code(too_big)]), violations=[too_big])
     http = HttpRequest.build(
         request.method, request.url.path, request.url.query, dict(request.headers), raw
@@ -105,7 +107,7 @@ async def _create(ctx: MockContext, request: Request) -> Answer:
         }
         headers = {"www-authenticate": 'Basic realm="Capillary"'}
         return _json(401, body, headers=headers, violations=violations, request_body=raw)
-    refused = violations if ctx.strict else errors(violations)
+    refused = RULES.refused(violations, ctx.strict)
     if refused:
         codes = list(dict.fromkeys(error_code(v) for v in refused))
         return _json(400, envelope(codes=codes), violations=violations, request_body=raw)
@@ -300,4 +302,6 @@ def _number(value: Any) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-ROOM = MockRoom(routes=routes)
+from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
+
+ROOM = MockRoom(routes=routes, answers=ANSWERS)

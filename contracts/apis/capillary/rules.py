@@ -4,6 +4,11 @@ Each rule cites the page line that states it (capillary-create-target-group-beha
 knows the Capillary error code the service answers it with (`ERROR_CODES`, page lines 683-685).
 The names of the rules the spec marks with `x-rule` are the spec's.
 
+The house rule decides the severity: an ERROR (and a refusal by the faithful mock) needs a page
+line that states it; what rests on our reading or an extrapolation is a WARNING, accepted by the
+faithful mock (refused with `--strict`). Whether the service refuses a breach is each rule's flag
+(`Rule.service_refuses`), read through `RULES.refuses`/`RULES.refused` by the mock and `check`.
+
 A value the schema already rejects (wrong type, outside an enum or a range, a date-time of the wrong
 shape) is reported once, by the schema: the rules below skip it rather than report it twice.
 """
@@ -33,6 +38,7 @@ from .dates import has_date_time_shape, offset_minutes, parse_date_time, zone_of
 
 PAGE = "capillary-create-target-group-behavioural.txt"
 REQUEST_SCHEMA = {"$ref": "#/components/schemas/TargetGroupCreate"}
+BODY_LIMIT = 1024 * 1024  # bytes; the page states none, a target group is a few kilobytes
 NAME_LIMIT = 200  # lines 213 and 685
 INT32_MAX = 2**31 - 1
 BEHAVIOURAL_TARGET_TYPES = ("COUNT", "VISIT", "EVENT_ATTRIBUTE")  # line 40
@@ -59,12 +65,30 @@ def _rule(
     statement: str,
     severity: Severity = Severity.ERROR,
     choice: str = "",
+    refused_by_service: bool | None = None,
 ) -> Rule:
-    return Rule(name, DocRef(PAGE, line), statement, severity, choice)
+    return Rule(name, DocRef(PAGE, line), statement, severity, choice, refused_by_service)
 
 
 RULES = RuleBook(
     [
+        _rule(
+            "operation",
+            202,
+            "The request is POST /v3/targetGroups (URI v3/targetGroups, HTTP method POST, lines"
+            " 202-203).",
+        ),
+        _rule(
+            "body_size",
+            208,
+            f"The body is at most {BODY_LIMIT} bytes.",
+            Severity.WARNING,
+            choice="The page states no limit, so this is a warning. 1 MiB is far above any target"
+            " group (a few kilobytes); the mock refuses larger bodies (400, 300004 invalid input,"
+            " even when not strict) so it never holds a huge body in memory: the one refusal"
+            " without a page line, a bound of the mock's own resources.",
+            refused_by_service=True,
+        ),
         _rule(
             "credentials_required",
             197,
@@ -106,8 +130,17 @@ RULES = RuleBook(
         _rule(
             "event_entity_requires_event_name",
             39,
-            "A target with targetEntity EVENT names its behavioural event in eventName.",
-            choice="An empty or blank eventName names no event and breaks the rule as well.",
+            "A target with targetEntity EVENT carries eventName ('This key will be present in the"
+            " request body for the behavioural event type of targets', line 39).",
+        ),
+        _rule(
+            "event_name_not_blank",
+            38,
+            "A target's eventName names an event: it is not empty or only white space.",
+            Severity.WARNING,
+            choice="Line 38 says eventName is 'name of the behavioral event' and line 39 that it is"
+            " present; that an empty or blank one is refused is our reading, so the faithful mock"
+            " accepts it (strict refuses).",
         ),
         _rule(
             "event_attribute_requires_sum_extended_field",
@@ -149,8 +182,11 @@ RULES = RuleBook(
             "period_start_before_end",
             246,
             "A period's startDate (line 246) is before its endDate (line 243).",
-            choice="Not stated in words, but a period ending before it starts contains no time;"
-            " Capillary rejects it as invalid input (300004). Equal bounds are rejected too.",
+            Severity.WARNING,
+            choice="Not stated in words: a period ending before it starts contains no time, and"
+            " Capillary plausibly rejects it as invalid input (300004), but that is an"
+            " extrapolation, so the faithful mock accepts it (strict refuses). Equal bounds count"
+            " as the wrong order too.",
         ),
         _rule(
             "period_dates_valid",
@@ -223,20 +259,24 @@ def check_request(request: HttpRequest, edition: str | None = None) -> list[Viol
     if find_operation(spec, request.method, request.path) is None:
         operations = ", ".join(op.label for op in spec.operations())
         return [
-            Violation(
-                "operation",
-                "",
-                f"{request.method} {request.path} is not an operation of {spec.name}"
+            RULES["operation"].violation(
+                "request",
+                f"{request.method} {short(request.path)} is not an operation of {spec.name}"
                 f" (it has {operations})",
-                spec.doc(),
             )
         ]
     found = check_credentials(request)
+    if len(request.body) > BODY_LIMIT:
+        found.append(body_size_violation(len(request.body)))
     body, problems = json_body(spec, request.body)
     if problems:
         return found + problems
     found += _once(schema_violations(spec, REQUEST_SCHEMA, body))
     return found + check_body(body)
+
+
+def body_size_violation(size: int | str) -> Violation:
+    return RULES["body_size"].violation("body", f"{size} bytes is more than {BODY_LIMIT}")
 
 
 def check_credentials(request: HttpRequest) -> list[Violation]:
@@ -331,17 +371,22 @@ def _event_entity(body: dict[str, Any]) -> list[Violation]:
 
 def _event_name(body: dict[str, Any]) -> list[Violation]:
     rule = RULES["event_entity_requires_event_name"]
-    found = []
-    for i, target in _targets(body):
-        if target.get("targetEntity") != "EVENT":
-            continue
-        name = target.get("eventName")
-        field = f"targets[{i}].eventName"
-        if "eventName" not in target:
-            found.append(rule.violation(field, "is missing; an EVENT target names its event"))
-        elif isinstance(name, str) and not name.strip():
-            found.append(rule.violation(field, f"{name!r} names no event"))
-    return found
+    return [
+        rule.violation(f"targets[{i}].eventName", "is missing; an EVENT target names its event")
+        for i, target in _targets(body)
+        if target.get("targetEntity") == "EVENT" and "eventName" not in target
+    ]
+
+
+def _event_name_blank(body: dict[str, Any]) -> list[Violation]:
+    rule = RULES["event_name_not_blank"]
+    return [
+        rule.violation(f"targets[{i}].eventName", f"{target['eventName']!r} names no event")
+        for i, target in _targets(body)
+        if target.get("targetEntity") == "EVENT"
+        and isinstance(target.get("eventName"), str)
+        and not target["eventName"].strip()
+    ]
 
 
 def _event_attribute(body: dict[str, Any]) -> list[Violation]:
@@ -531,6 +576,7 @@ CHECKS: list[Callable[[dict[str, Any]], list[Violation]]] = [
     _target_name_length,
     _event_entity,
     _event_name,
+    _event_name_blank,
     _event_attribute,
     _aggregate_function,
     _total_periods,

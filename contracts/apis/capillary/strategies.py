@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from ...vendor import HttpRequest, Sample, StrategiesRoom
 from .auth import OAUTH_HEADER, basic
-from .rules import NAME_LIMIT
+from .rules import BODY_LIMIT, NAME_LIMIT
 
 PATH = "/v3/targetGroups"
 INT64_MAX = 2**63 - 1
@@ -406,11 +406,14 @@ def _entity(draw: st.DrawFn, body: dict[str, Any]) -> tuple[str, str]:
 
 def _event_name(draw: st.DrawFn, body: dict[str, Any]) -> tuple[str, str]:
     t, item = _a_target(draw, body)
-    if draw(st.booleans()):
-        item["eventName"] = draw(st.sampled_from(("", " ", "\t")))
-    else:
-        del item["eventName"]
+    del item["eventName"]
     return "event_entity_requires_event_name", f"targets[{t}].eventName"
+
+
+def _event_name_blank(draw: st.DrawFn, body: dict[str, Any]) -> tuple[str, str]:
+    t, item = _a_target(draw, body)
+    item["eventName"] = draw(st.sampled_from(("", " ", "\t")))
+    return "event_name_not_blank", f"targets[{t}].eventName"
 
 
 def _event_attribute(draw: st.DrawFn, body: dict[str, Any]) -> tuple[str, str]:
@@ -522,6 +525,7 @@ BREAKINGS: dict[str, Breaking] = {
     "target_name_length": _target_name_length,
     "behavioural_target_requires_event_entity": _entity,
     "event_entity_requires_event_name": _event_name,
+    "event_name_not_blank": _event_name_blank,
     "event_attribute_requires_sum_extended_field": _event_attribute,
     "aggregate_function_sum": _aggregate_function,
     "periods_match_total_periods": _total_periods,
@@ -577,11 +581,18 @@ def _bad_credentials(draw: st.DrawFn) -> Sample:
                   "no usable credentials", headers=headers)  # fmt: skip
 
 
+@st.composite
+def _too_big(draw: st.DrawFn) -> Sample:
+    body = {**draw(_VALID_GROUPS), "description": "d" * BODY_LIMIT}  # over the limit once encoded
+    return Sample(body, "body_size", "body", "a body over 1 MiB", headers=draw(credentials()))
+
+
 def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
     """Each way to break the contract, by name (`schema:<keyword>` for the spec's own rules)."""
     kinds = {kind: _broken(kind, target_group(**KIND_SHAPES.get(kind, {}))) for kind in BREAKINGS}
     kinds["json"] = _malformed_json()
     kinds["credentials_required"] = _bad_credentials()
+    kinds["body_size"] = _too_big()
     return kinds
 
 
@@ -660,5 +671,6 @@ ROOM = StrategiesRoom(
     request_of=request_of,
     not_sampled={
         "target_group_name_unique": "a state rule: the stateful scenario sends a name twice",
+        "operation": "the method and path, not the body: tests/apis/capillary/test_rules.py",
     },
 )

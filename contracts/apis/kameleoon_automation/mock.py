@@ -7,9 +7,11 @@ bearer token (401), then the body (400), then the right to use the site (403).
 Choices (the page documents the 201 only; spec x-choice notes say why 400/401/403 exist):
 - 401: a missing or malformed `Authorization: Bearer <token>`; with the setting `tokens` (a list),
   also any token not in it. The token never appears in an answer.
-- 400: any ERROR of `rules.check_request`, or a body over `rules.BODY_LIMIT` bytes. WARNING
-  findings are accepted (201, listed in the `x-contract-*` headers) unless the mock is strict
-  (`--strict`), which refuses them too. The message names field, value, rule and page line.
+- 400: a finding of `rules.check_request` whose rule the service refuses (`RULES.refused`, the
+  rules' own flag: the spec's schema keywords, and the body over `rules.BODY_LIMIT` bytes); the
+  other findings (every WARNING) are accepted (201, listed in the `x-contract-*` headers) unless
+  the mock is strict (`--strict`), which refuses them too. The message names field, value, rule
+  and page line.
 - 403: a siteId listed in the setting `forbidden_sites`: the plausible real cause is a token whose
   account has no right on the site, which the mock cannot know otherwise.
 - Duplicate names are accepted, in one site or several: the page is silent, key moments are
@@ -45,10 +47,9 @@ from ...vendor import (
     MockRoute,
     Severity,
     Violation,
-    errors,
     read_body,
 )
-from .rules import BODY_LIMIT, BODY_SIZE, bearer_token, bearer_violations, check_request
+from .rules import BODY_LIMIT, BODY_SIZE, RULES, bearer_token, bearer_violations, check_request
 
 PATH = "/key-moments"
 KIND = "key-moments"
@@ -81,7 +82,7 @@ def routes(ctx: MockContext) -> list[MockRoute]:
 
     async def create_key_moment(request: Request) -> Answer:
         authorization = request.headers.get("authorization")
-        refused = bearer_violations(authorization)
+        refused = RULES.refused(bearer_violations(authorization))
         if refused:
             return _error(401, "UNAUTHORIZED", refused)
         token = bearer_token(authorization)
@@ -99,7 +100,7 @@ def routes(ctx: MockContext) -> list[MockRoute]:
             request.method, request.url.path, request.url.query, dict(request.headers), body
         )
         violations = check_request(received)
-        if errors(violations) or (ctx.strict and violations):
+        if RULES.refused(violations, ctx.strict):
             return _error(400, "INVALID_BODY", violations, body)
         key_moment = received.json()
 
@@ -274,4 +275,6 @@ def html_description(condition: Mapping[str, Any]) -> str:
     return text
 
 
-ROOM = MockRoom(routes=routes)
+from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
+
+ROOM = MockRoom(routes=routes, answers=ANSWERS)

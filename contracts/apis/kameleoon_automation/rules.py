@@ -4,13 +4,17 @@ The page (kameleoon-automation-create-key-moment.txt) documents the body field b
 no rule tying fields together: the condition enums show one example value each, and the condition
 tree (`conditionDataList`, an id/parentId list) and the operator arrays of `conditionsData` come
 with no stated shape. The spec's `x-choice` notes record the research behind the enums and the
-tree; the rules below settle what is checked and how hard. Rules that any reading of the page
-makes necessary are ERROR; rules that rest on our reading of it are WARNING, with the choice
-beside them.
+tree; the rules below settle what is checked and how hard. The house rule decides the severity:
+an ERROR (and a refusal by the faithful mock) needs a page line that states it, and the page states
+only the bearer token (line 136), the field types and `name`/`siteId` being required; everything
+that rests on our reading, on Kameleoon's SDKs or developer docs, or on an extrapolation is a
+WARNING, accepted by the faithful mock (refused only with `--strict`). Whether the service refuses
+a breach is each rule's flag (`Rule.service_refuses`), which the mock and `contracts check` read.
 
 `check_request` returns schema violations and rule violations together, one per broken value:
-the schema's `enum` and `readOnly` findings are reported under the named rules below (so the
-message says what the list is and where it comes from), and an int32/int64 `format` finding is
+the condition lists (the spec's `x-extensible-enum`, which JSON Schema does not enforce) are
+checked here under the named rules below, the schema's `readOnly` findings are reported under
+`read_only_field`, and an int32/int64 `format` finding is
 folded into the `minimum`/`maximum` finding on the same value (specs/README.md: every int32/int64
 carries its range, so the range says it already).
 """
@@ -95,8 +99,9 @@ BODY_SIZE = _rule(
     138,
     f"The body is at most {BODY_LIMIT} bytes.",
     WARNING,
-    "The page states no limit. 1 MiB is far above any plausible key moment; the mock refuses"
-    " larger bodies with 400 (even when not strict) so it never holds a huge body in memory.",
+    "The page states no limit, so this is a WARNING. 1 MiB is far above any plausible key moment;"
+    " the mock refuses larger bodies with 400 (even when not strict) so it never holds a huge body"
+    " in memory: the one refusal without a page line, a bound of the mock's own resources.",
     refused_by_service=True,
 )
 
@@ -105,9 +110,11 @@ BODY_SIZE = _rule(
 NAME_NOT_EMPTY = _rule(
     "name_not_empty",
     143,
-    "name is required, so it is not the empty string.",
-    choice="The page marks name required; an empty name is no name, which a required name"
-    " field refuses (bean validation's @NotEmpty/@NotBlank).",
+    "name is not the empty string.",
+    WARNING,
+    "The page marks name required (line 143), which says it is sent, not that it is non-empty;"
+    " refusing '' rests on our reading (a Spring service would need @NotEmpty), so it is a"
+    " warning and the faithful mock accepts it.",
 )
 NAME_NOT_BLANK = _rule(
     "name_not_blank",
@@ -142,35 +149,40 @@ UNKNOWN_FIELD = _rule(
 # -- condition enums (the spec lists the values; the page shows one example each) -------------
 
 _ENUM_CHOICE = (
-    " ERROR although the page shows one example value only: an enum is bound by name, so a value"
-    " outside any list is refused; and the spec lists the same values for the response, so a mock"
-    " that accepted another value would answer outside its own contract."
+    " WARNING: the page shows one example value only, so the list rests on other sources and a"
+    " value outside it is not refused by the faithful mock (a closed list copied from an SDK"
+    " lagged behind the service before). The spec keeps the list as x-extensible-enum."
 )
 LOGICAL_OPERATOR_KNOWN = _rule(
     "logical_operator_known",
     18,
     "logicalOperator is AND or OR.",
-    choice="The page shows AND only; OR is the obvious other value (spec x-choice)." + _ENUM_CHOICE,
+    WARNING,
+    "The page shows AND only; OR is the obvious other value (spec x-choice)." + _ENUM_CHOICE,
 )
 TARGETING_TYPE_KNOWN = _rule(
     "targeting_type_known",
     21,
     "targetingType is one of Kameleoon's targeting types.",
-    choice="The list is the TargetingType constants of Kameleoon's Go SDK (spec x-choice); it may"
-    " lag behind the API: widen the spec if the API accepts a value missing here." + _ENUM_CHOICE,
+    WARNING,
+    "The list is the targeting types of Kameleoon's SDKs (Go and Python, spec x-choice), which"
+    " the service evidently accepts; a value missing from it may be a newer condition kind."
+    + _ENUM_CHOICE,
 )
 MATCH_TYPE_KNOWN = _rule(
     "match_type_known",
     25,
     "matchType is EQUAL, LOWER or GREATER.",
-    choice="The values are those Kameleoon's developer docs list for this field (spec x-choice)."
+    WARNING,
+    "The values are those Kameleoon's developer docs list for this field (spec x-choice)."
     + _ENUM_CHOICE,
 )
 UNIT_OF_TIME_KNOWN = _rule(
     "unit_of_time_known",
     26,
     "unitOfTime is SECOND, MINUTE, HOUR or DAY.",
-    choice="The values are those Kameleoon's developer docs list for this field (spec x-choice)."
+    WARNING,
+    "The values are those Kameleoon's developer docs list for this field (spec x-choice)."
     + _ENUM_CHOICE,
 )
 ENUM_RULES = {
@@ -183,10 +195,9 @@ ENUM_RULES = {
 # -- the condition list as a tree (spec x-choice on ConditionData) ----------------------------
 
 _TREE_ERROR = (
-    "The page states no tree rule. ERROR nonetheless: with duplicate ids, a parent that is not in"
-    " the list or a cycle, the list cannot be read as a tree under any reading of id/parentId,"
-    " so no service could store it as conditions. The page's example (one item, parentId equal"
-    " to its own id) breaks none of the ERROR tree rules."
+    "WARNING: the page states no tree rule. With duplicate ids, a parent that is not in the list"
+    " or a cycle the list cannot be read as a tree under our reading of id/parentId, but that the"
+    " service refuses it is an extrapolation, so the faithful mock accepts it."
 )
 _TREE_WARNING = (
     "WARNING: the page gives no tree rule and its example is generated filler (id 123 with"
@@ -196,19 +207,22 @@ CONDITION_IDS_UNIQUE = _rule(
     "condition_ids_unique",
     17,
     "The ids of conditionDataList items are unique within the list.",
-    choice=_TREE_ERROR + " Items without an id are allowed (nothing can point to them).",
+    WARNING,
+    _TREE_ERROR + " Items without an id are allowed (nothing can point to them).",
 )
 CONDITION_PARENT_KNOWN = _rule(
     "condition_parent_known",
     19,
     "A parentId is the id of an item of the same conditionDataList.",
-    choice=_TREE_ERROR,
+    WARNING,
+    _TREE_ERROR,
 )
 CONDITION_TREE_ACYCLIC = _rule(
     "condition_tree_acyclic",
     19,
     "Following parentId from any item reaches a root without coming back to an item.",
-    choice=_TREE_ERROR + " An item whose parentId is its own id is read as a root, not a cycle"
+    WARNING,
+    _TREE_ERROR + " An item whose parentId is its own id is read as a root, not a cycle"
     " (see condition_parent_not_self).",
 )
 CONDITION_PARENT_NOT_SELF = _rule(
@@ -351,6 +365,7 @@ def body_violations(spec: Spec, body: Any) -> list[Violation]:
     if not isinstance(body, dict):
         return found  # the schema said it is not an object; nothing more to say
     found += name_violations(body.get("name"))
+    found += list_violations(spec, body)
     found += field_violations(spec, body)
     items = body.get("conditionDataList")
     if isinstance(items, list):
@@ -362,8 +377,8 @@ def body_violations(spec: Spec, body: Any) -> list[Violation]:
 
 
 def schema_findings(spec: Spec, body: Any) -> list[Violation]:
-    """`schema_violations`, with enum and readOnly findings under our named rules and int
-    formats folded into their range findings."""
+    """`schema_violations`, with readOnly findings under read_only_field and int formats
+    folded into their range findings."""
     errors = validator(spec, REQUEST_SCHEMA, "request").iter_errors(body)
     found = []
     for error in sorted(errors, key=lambda e: [str(part) for part in e.absolute_path]):
@@ -386,14 +401,6 @@ def _restates_range(error: ValidationError) -> bool:
 def _finding(spec: Spec, error: ValidationError) -> Violation:
     violation = to_violation(spec, error)
     field = field_path(error.absolute_path)
-    last = error.absolute_path[-1] if error.absolute_path else None
-    if error.validator == "enum" and last in ENUM_RULES:
-        rule = ENUM_RULES[str(last)]
-        values: Any = error.validator_value
-        known = [str(value) for value in values]
-        listed = ", ".join(known) if len(known) <= 5 else f"{', '.join(known[:4])}, ..."
-        message = f"{short(error.instance)} is not one of the {len(known)} values ({listed})"
-        return _at(rule, field, message, violation.doc)
     if error.validator == "readOnly":
         message = f"{short(error.instance)} is sent but the field is read-only; it is ignored"
         return _at(READ_ONLY_FIELD, field, message, violation.doc)
@@ -404,6 +411,53 @@ def _at(rule: Rule, field: str, message: str, doc: DocRef | None) -> Violation:
     """A violation of `rule` citing the page line of the field itself (a rule that covers several
     fields, such as read_only_field, cites each field's own line)."""
     return Violation(rule.name, field, message, doc or rule.doc, rule.severity)
+
+
+def known_values(spec: Spec, schema_name: str, field: str) -> list[str]:
+    """The values the spec lists for a field (its x-extensible-enum: listed, not enforced)."""
+    return [str(v) for v in spec.schema(schema_name)["properties"][field]["x-extensible-enum"]]
+
+
+def list_violations(spec: Spec, body: dict[str, Any]) -> list[Violation]:
+    """Values outside the condition lists (logicalOperator, targetingType, matchType,
+    unitOfTime), each under its named rule and citing the field's own page line. A value that is
+    not a string is the schema's `type` finding, not this."""
+    found = []
+    for where, schema_name, value in _condition_objects(body):
+        properties = spec.schema(schema_name).get("properties", {})
+        for key, rule in ENUM_RULES.items():
+            listed_here = "x-extensible-enum" in properties.get(key, {})
+            if not listed_here or not isinstance(value.get(key), str):
+                continue
+            known = known_values(spec, schema_name, key)
+            if value[key] in known:
+                continue
+            listed = ", ".join(known) if len(known) <= 5 else f"{', '.join(known[:4])}, ..."
+            message = f"{short(value[key])} is not one of the {len(known)} values ({listed})"
+            line = properties[key].get("x-doc-line")
+            doc = DocRef(PAGE, int(line)) if line is not None else None
+            found.append(_at(rule, f"{where}.{key}", message, doc))
+    return found
+
+
+def _condition_objects(body: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The body's objects that carry a listed value: condition nodes, the tree root and
+    targeting conditions, with their field path and schema name."""
+    for index, item in _dicts(body.get("conditionDataList")):
+        yield f"conditionDataList[{index}]", "ConditionData", item
+        condition = item.get("targetingCondition")
+        if isinstance(condition, dict):
+            where = f"conditionDataList[{index}].targetingCondition"
+            yield where, "TargetingCondition", condition
+    tree = body.get("conditionDataTree")
+    if isinstance(tree, dict):
+        yield "conditionDataTree", "ConditionDataTree", tree
+    data = body.get("conditionsData")
+    if isinstance(data, dict):
+        for index, level in _dicts(data.get("firstLevel")):
+            for inner, condition in _dicts(level.get("conditions")):
+                where = f"conditionsData.firstLevel[{index}].conditions[{inner}]"
+                yield where, "TargetingCondition", condition
 
 
 def name_violations(name: Any) -> list[Violation]:

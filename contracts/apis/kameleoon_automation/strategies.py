@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from ...vendor import HttpRequest, Sample, StrategiesRoom
 from . import API
-from .rules import BODY_LIMIT, INT64_MAX, INT64_MIN, READ_ONLY_TOP_LEVEL
+from .rules import BODY_LIMIT, INT64_MAX, INT64_MIN, READ_ONLY_TOP_LEVEL, known_values
 
 INT32_MAX = (1 << 31) - 1
 SAMPLE_TOKEN = "sample-token"  # a placeholder, not a credential
@@ -30,7 +30,7 @@ Body = dict[str, Any]
 
 
 def _enum(schema: str, field: str) -> list[str]:
-    return [str(v) for v in API.spec().schema(schema)["properties"][field]["enum"]]
+    return known_values(API.spec(), schema, field)
 
 
 TARGETING_TYPES = _enum("TargetingCondition", "targetingType")

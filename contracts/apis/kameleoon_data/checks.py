@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...vendor import ChecksRoom, Expectation, Sample, Scenario, Step
+from ...vendor import ChecksRoom, Expectation, Sample, Scenario, Step, expected_by_rules
+from .rules import RULES
 from .strategies import SITE_CODE
 
 PATH_PARAMETERS: dict[str, str] = {}
 AUTH_RULES = frozenset({"authorization_header"})  # samples that bring their own credentials
-# Refused at once, whatever the body (openapi.txt:269-279): the query, the user agent, the
-# Authorization header, the size.
-REFUSED_RULES = ("query.", "bot_user_agent", "authorization_header", "body_size")
 
 
 def credentials(token: str) -> dict[str, str]:
@@ -48,9 +46,9 @@ def align_case(case: Any) -> None:
 
 
 def expectation(sample: Sample) -> Expectation:
-    if sample.breaks is not None and sample.breaks.startswith(REFUSED_RULES):
-        return "refuse"
-    return "accept"  # faithful: valid or not, a body behind a good query is answered 202
+    # Each rule says whether the service refuses it (rules.py: the query, Authorization, the
+    # user agent and the size at once; the body's content is accepted and checked later).
+    return expected_by_rules(RULES, sample)
 
 
 def scenarios() -> list[Scenario]:

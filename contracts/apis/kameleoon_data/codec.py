@@ -5,10 +5,15 @@ as JavaScript's `encodeURIComponent` does; JSON-valued fields (keyPageIndices, m
 valuesCountMap, ...) are JSON text, escaped the same way. JSON form (json=true): a JSON array of
 event objects with JSON-typed values.
 
-`write_lines`/`write_json` take typed events (dicts with str, int, float, bool, list and dict
-values); `parse_lines`/`parse_json` give them back typed, so `parse_lines(write_lines(events)) ==
-events`. The parsers raise `CodecError` naming line and field; `rules.check_body` reports the same
-problems as violations instead.
+Null: the older page allows null for some scalars ("null for other", reference.txt:62, 68; the
+legacy spec marks them `nullable`). JSON writes `null`; a line writes the same four letters
+unescaped, `browserIndex=null`, read back as None only for a nullable field (for any other field
+`null` stays the text it is, and a non-string field reports it as the wrong type).
+
+`write_lines`/`write_json` take typed events (dicts with str, int, float, bool, list, dict and,
+for nullable fields, None values); `parse_lines`/`parse_json` give them back typed, so
+`parse_lines(write_lines(events)) == events`. The parsers raise `CodecError` naming line and
+field; `rules.check_body` reports the same problems as violations instead.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from .events import INT_RANGES, JSON_KINDS, Edition, FieldSpec, edition
 URI_COMPONENT_SAFE = "-_.!~*'()"
 BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+NONCE = re.compile(r"[0-9A-Fa-f]{16}\Z")
 # Decimal notation as Java's Double.parseDouble and JSON write it; no NaN, Infinity or hex.
 DOUBLE = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
 
@@ -41,6 +47,8 @@ def encode_component(text: str) -> str:
 
 def format_value(value: Any) -> str:
     """A typed value as the line form carries it (before escaping)."""
+    if value is None:
+        return "null"  # as JSON writes it; read back as None for nullable fields only
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, str)):
@@ -117,6 +125,8 @@ def split_lines(text: str) -> Iterator[tuple[int, dict[str, str], list[str]]]:
 def read_text_value(field: FieldSpec, text: str) -> Any:
     """A line-form value (already unescaped) as its field's type; ValueError when it is not."""
     kind = field.kind
+    if field.nullable and text == "null":
+        return None
     if kind == "string":
         return text
     if kind in INT_RANGES:
@@ -135,6 +145,8 @@ def read_text_value(field: FieldSpec, text: str) -> Any:
         value = json.loads(text)
     except ValueError:
         raise ValueError(f"{text[:40]!r} is not JSON") from None
+    except RecursionError:  # arrays in arrays thousands deep: no value of any field
+        raise ValueError(f"{text[:40]!r} nests deeper than JSON values are read") from None
     return read_json_value(field, value)  # the JSON must also be the right container
 
 
@@ -142,6 +154,8 @@ def read_json_value(field: FieldSpec, value: Any) -> Any:
     """A JSON-form value, checked against its field's type; ValueError when it does not fit."""
     kind = field.kind
     ok: bool
+    if value is None and field.nullable:
+        return None
     if kind == "string":
         ok = isinstance(value, str)
     elif kind in INT_RANGES:
@@ -195,6 +209,8 @@ def parse_json(body: str | bytes, edition_name: str | None = None) -> list[dict[
         events = json.loads(body)
     except ValueError as error:
         raise CodecError(f"not JSON: {error}") from None
+    except RecursionError:
+        raise CodecError("not JSON this program can read: nested too deep") from None
     if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
         raise CodecError("not a JSON array of event objects")
     for index, event in enumerate(events):

@@ -45,6 +45,7 @@ class FieldSpec:
     max_value_length: int | None = None  # metadata value length; valuesCountMap key length
     max_value_length_mapping: int | None = None  # valuesCountMap key length with mappingIdentifier
     default: Any = None
+    nullable: bool = False  # scalars the page says may be null ("null for other", R:62, R:68)
     rule: str = ""  # the stem of its rules' names: `nonce`, `PAGE.href` (set by `edition`)
 
 
@@ -76,13 +77,19 @@ class Edition:
     events: Mapping[str, EventSpec]  # by canonical event type
     common: Mapping[str, FieldSpec]  # fields every event may carry (visitorCode, nonce, ...)
     query: Mapping[str, QueryParam]
-    max_body_bytes: int
+    max_body_bytes: int  # the limit read in binary units (MiB): above it, 413
     body_doc: DocRef
     event_type_doc: DocRef
 
     @property
     def page(self) -> str:
         return self.spec.page
+
+    @property
+    def max_body_bytes_si(self) -> int:
+        """The same "N MB" read in SI units (N x 1,000,000): between the two readings a service
+        could answer either way (rules: body_size_units)."""
+        return self.max_body_bytes // 2**20 * 10**6
 
     def doc(self, line: int | None) -> DocRef:
         return DocRef(self.spec.page, line)
@@ -139,7 +146,14 @@ def _field(spec: Spec, name: str, node: Mapping[str, Any], required: bool) -> Fi
         )
     enum = tuple(node["enum"]) if "enum" in node else None
     return FieldSpec(
-        name, kind, doc, required, node.get("maxLength"), enum, default=node.get("default")
+        name,
+        kind,
+        doc,
+        required,
+        node.get("maxLength"),
+        enum,
+        default=node.get("default"),
+        nullable=bool(node.get("nullable")),
     )
 
 

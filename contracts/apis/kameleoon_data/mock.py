@@ -1,11 +1,12 @@
 """The `/visit/events` mock: faithful to the service by default, strict on request.
 
-Faithful (the page, openapi.txt:264-282): the query is checked at once (400 when malformed), a bot
-user agent is refused (403), a malformed Authorization header is refused (401), an over-limit body
-is refused (413) without being read whole, and any other request is accepted with 202 whatever its
-body, because the service checks the body later. Body violations are reported in the
-`x-contract-violations`/`x-contract-rules` headers and the journal. `--strict` answers them with 400
-and their list instead.
+Faithful (the page, openapi.txt:264-282): what the service reads before the body is checked at
+once, in order: the query (400), the Authorization header (401), the user agent (403), the body's
+size (413, without reading it whole). Each step refuses only the violations whose rule says the
+service refuses them (`Rule.service_refuses()`, set in rules.py with the page line); any other
+request is accepted with 202 whatever its body, because the service checks the body later. Body
+violations are reported in the `x-contract-violations`/`x-contract-rules` headers and the journal.
+`--strict` answers them with 400 and their list instead.
 
 Events that break no error rule are stored once per (siteCode, nonce): a retry with the same nonces
 stores nothing twice (`GET /_contracts/records/kameleoon-data/event`).
@@ -37,7 +38,18 @@ from ...vendor import (
     read_body,
 )
 from .events import edition
-from .rules import AcceptedEvent, body_context, check_body, check_headers, check_query
+from .rules import (
+    AcceptedEvent,
+    body_context,
+    check_authorization,
+    check_body,
+    check_query,
+    check_user_agent,
+    robot,
+    rule_book,
+)
+
+DEFAULT_USER_AGENT = "kameleoon-docs"  # the page's default (openapi.txt:63)
 
 # What the SDK needs to start and track: no flags, no custom data (tests pass richer ones).
 DEFAULT_SDK_CONFIG: dict[str, Any] = {
@@ -55,6 +67,13 @@ def _violation_list(violations: list[Violation]) -> list[dict[str, Any]]:
 
 def routes(ctx: MockContext) -> list[MockRoute]:
     ed = edition(ctx.settings.get("edition"))
+    book = rule_book(ed.name)
+    # Load the bot list now (~0.2-1 s): on the first request it would stall every request
+    # queued behind it on this worker's event loop.
+    robot(DEFAULT_USER_AGENT)
+
+    def refused(violations: list[Violation]) -> list[Violation]:
+        return [v for v in violations if book[v.rule].service_refuses()]
 
     async def accept_blindly(request: Request) -> Answer:
         return Answer(202)
@@ -67,27 +86,27 @@ def routes(ctx: MockContext) -> list[MockRoute]:
             {k.lower(): v for k, v in request.headers.items()},
         )
         query = check_query(http, ed)
-        if errors(query):
-            lines = "; ".join(str(v) for v in errors(query))
+        if refusal := refused(query):
+            lines = "; ".join(str(v) for v in refusal)
             body = {
                 "message": f"Malformed URL query syntax: {lines}",
                 "violations": _violation_list(query),
             }
             return Answer(400, body, violations=query)
-        headers = check_headers(http, ed)
-        refused = {v.rule: v for v in errors(headers)}
-        if "authorization_header" in refused:
-            return Answer(
-                401, {"message": str(refused["authorization_header"])}, violations=headers
-            )
-        if "bot_user_agent" in refused:
-            return Answer(403, {"message": "Forbidden user-agent"}, violations=headers)
+        auth = check_authorization(http, ed)
+        if refusal := refused(auth):
+            return Answer(401, {"message": str(refusal[0])}, violations=[*query, *auth])
+        agent = check_user_agent(http, ed)
+        headers = [*auth, *agent]
+        if refused(agent):
+            return Answer(403, {"message": "Forbidden user-agent"}, violations=[*query, *headers])
 
         raw = await read_body(request, ed.max_body_bytes)
         if raw is None:
             size = request.headers.get("content-length", "more than the limit")
             message = f"The body is too large: {size} bytes, limit {ed.max_body_bytes:,}"
-            return Answer(413, {"message": message}, violations=[*query, *headers])
+            too_large = book["body_size"].violation("body", message)
+            return Answer(413, {"message": message}, violations=[*query, *headers, too_large])
 
         accepted: list[AcceptedEvent] = []
         found = check_body(raw, ed, body_context(http, ed), accepted)
@@ -144,4 +163,6 @@ def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -
     return ctx.store.insert_unique(ctx.api.name, "event", records)
 
 
-ROOM = MockRoom(routes=routes)
+from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
+
+ROOM = MockRoom(routes=routes, answers=ANSWERS)

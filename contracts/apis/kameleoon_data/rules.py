@@ -18,14 +18,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ...vendor import HttpRequest, Rule, RuleBook, RulesRoom, Severity, Violation, short
-from .codec import read_json_value, read_text_value, split_line
+from ...vendor import DocRef, HttpRequest, Rule, RuleBook, RulesRoom, Severity, Violation, short
+from . import compiled
+from .codec import NONCE, read_json_value, read_text_value, split_line
+from .compiled import split_clean_line
 from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
 
-NONCE = re.compile(r"[0-9A-Fa-f]{16}\Z")
-# Substrings of user agents that the IAB/ABC list and every bot filter treat as robots. The list
-# itself is not public; these are the generic markers it is built around.
-BOT_MARKERS = re.compile(r"bot\b|bot/|crawler|spider|slurp|scrapy|headless", re.IGNORECASE)
+# Bots: the page's "IAB/ABC user-agent filtering rules" (O:9, R:7) name the IAB/ABC International
+# Spiders & Bots List, which is licensed, not public. The closest maintained public list is
+# matomo's (device-detector, the list behind Matomo analytics, which filters bot traffic for the
+# same purpose: counting humans). What it names as a search bot or crawler is the page's "bot or
+# spider" and is refused; anything else it calls a bot (monitors, feed fetchers, link preview
+# agents, its generic patterns) is our list's guess about the IAB's, so a warning.
+CRAWLER_CATEGORIES = frozenset(
+    {"Search bot", "Crawler", "AI Search Crawler", "AI Data Scraper", "Security search bot"}
+)
 # HTTP libraries' default user agents: the page asks non-browser clients to override them, but
 # Kameleoon's own SDK sends aiohttp's default and is served, so they are only a warning.
 LIBRARY_AGENTS = re.compile(
@@ -42,7 +49,15 @@ SDK_QUERY = {
     "sdkVersion": "kameleoon/network/url_provider.py:44-52",
     "bodyUa": "kameleoon/network/url_provider.py:39-42",
 }
-BEARER = re.compile(r"Bearer [A-Za-z0-9\-._~+/]+=*\Z")
+# An Authorization value as HTTP defines credentials (RFC 9110 11.4, 11.6.2): an auth-scheme,
+# then one or more spaces and a token68 or a list of auth-params. Scheme names are
+# case-insensitive (RFC 9110 11.1), so `bearer x` is as good as `Bearer x`.
+_TCHAR = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]"
+_PARAM = rf'{_TCHAR}+[ \t]*=[ \t]*(?:{_TCHAR}+|"(?:[^"\\]|\\.)*")'
+CREDENTIALS = re.compile(
+    rf"(?P<scheme>{_TCHAR}+)"
+    rf"(?: +(?P<token>[A-Za-z0-9\-._~+/]+=*|{_PARAM}(?:[ \t]*,[ \t]*{_PARAM})*))?\Z"
+)
 WARNING = Severity.WARNING
 
 
@@ -53,29 +68,62 @@ def _line(ed: Edition, current: int, legacy: int) -> int:
     return current if ed.name == "current" else legacy
 
 
+# Who refuses what. The service answers at once only what it reads before the body: the query
+# (400, O:269-270), the Authorization header (401, O:271-275), the user agent (403, O:276-277) and
+# the body's size (413, O:278-279). It accepts everything else with 202 and checks the body later
+# (O:264-268), so every rule about the body's content, error or not, is `refused_by_service=False`
+# (the strict mock refuses the errors among them).
+LATER = False
+
+
 def _hand_written_rules(ed: Edition) -> list[Rule]:
     doc = ed.doc
     legacy = ed.name == "legacy"
     other = "current" if legacy else "older"
+    megabytes = ed.max_body_bytes // 2**20
     rules = [
         Rule(
             "body_size",
             ed.body_doc,
-            f"The body is at most {ed.max_body_bytes:,} bytes "
-            f"({'10' if legacy else '3'} MB, read as MiB); larger bodies are answered 413.",
+            f"The body is at most {megabytes} MB ({ed.max_body_bytes:,} bytes read as MiB); "
+            "larger bodies are answered 413.",
+            choice=f"'{megabytes} MB' is read as the larger, binary reading ({megabytes} MiB): "
+            "only what is too large under both readings is refused. Between the two, see "
+            "body_size_units.",
         ),
-        Rule("body_encoding", doc(_line(ed, 261, 34)), "The body is UTF-8 text."),
-        Rule("body_has_events", doc(_line(ed, 93, 36)), "The body holds one or more events."),
+        Rule(
+            "body_size_units",
+            ed.body_doc,
+            f"A body between {ed.max_body_bytes_si:,} ({megabytes} MB in SI units) and "
+            f"{ed.max_body_bytes:,} bytes ({megabytes} MiB) may be answered 413 by a service "
+            "reading the page in SI units.",
+            WARNING,
+            choice="The page says MB without saying which; a warning names both readings.",
+        ),
+        Rule(
+            "body_encoding",
+            doc(_line(ed, 261, 34)),
+            "The body is UTF-8 text.",
+            refused_by_service=LATER,
+        ),
+        Rule(
+            "body_has_events",
+            doc(_line(ed, 93, 36)),
+            "The body holds one or more events.",
+            refused_by_service=LATER,
+        ),
         Rule(
             "line_syntax",
             doc(_line(ed, 94, 36)),
             "Each line is name=value pairs joined by '&', values escaped as encodeURIComponent "
             "does.",
+            refused_by_service=LATER,
         ),
         Rule(
             "json_syntax",
             doc(_line(ed, 99, 38)),
             "With json=true the body is a JSON array of event objects.",
+            refused_by_service=LATER,
         ),
         Rule(
             "json_switch_matches_body",
@@ -83,6 +131,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             "A JSON-array body needs json=true; without it the body is read as lines.",
             choice="A body starting with '[' cannot be a line of name=value pairs, so it is "
             "reported as the json switch missing rather than as a line syntax error.",
+            refused_by_service=LATER,
         ),
         Rule(
             "duplicate_field",
@@ -92,17 +141,24 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             choice="The page's name=value format has one value per name; a repeated name is "
             "ambiguous (most parsers keep the last), so it is a warning.",
         ),
-        Rule("eventType:required", ed.event_type_doc, "eventType is required."),
+        Rule(
+            "eventType:required",
+            ed.event_type_doc,
+            "eventType is required.",
+            refused_by_service=LATER,
+        ),
         Rule(
             "event_type_known",
             ed.event_type_doc,
             f"eventType is one of {', '.join(ed.events)}" + (", in any case." if legacy else "."),
+            refused_by_service=LATER,
         ),
         Rule(
             "nonce_unique",
             doc(_line(ed, 108, 50)),
             "Each event's nonce is unique within a body; across requests a repeated nonce is a "
             "retry, stored once.",
+            refused_by_service=LATER,
         ),
         Rule(
             "visitor_identified",
@@ -112,6 +168,17 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             if legacy
             else "The current page dropped mappingValue, but Kameleoon's SDK identifies visitors "
             "by it (older page, reference.txt:44), so it counts.",
+            refused_by_service=LATER,
+        ),
+        Rule(
+            "visitor_code_ignored",
+            doc(_line(ed, 106, 42)),
+            "An event's visitorCode (or mappingValue) is ignored when the query carries one; a "
+            "value there that breaks the field's own limits is reported, not an error.",
+            WARNING,
+            choice="The page: 'Required if you don't provide it in URL query parameters. "
+            "Otherwise, Kameleoon ignores it' (O:105-107; R:42-44 'else ignored'). An ignored "
+            "value cannot make the request invalid.",
         ),
         Rule(
             "unexposition_cause_needs_reference",
@@ -121,6 +188,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             choice="The older page calls it 'useless' otherwise: ignored, so a warning there."
             if legacy
             else "",
+            refused_by_service=LATER,
         ),
         Rule(
             "custom_data_value_length",
@@ -129,6 +197,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             if legacy
             else "Each valuesCountMap value is at most 2048 characters, or 100 when "
             "mappingIdentifier is true.",
+            refused_by_service=LATER,
         ),
         Rule(
             "unknown_field",
@@ -152,8 +221,19 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
             "bot_user_agent",
             doc(_line(ed, 9, 7)),
             "Requests from bots and spiders (IAB/ABC user-agent rules) are refused with 403.",
-            choice="The IAB/ABC list is not public; the mock refuses user agents carrying the "
-            "generic robot markers (bot, crawler, spider, slurp, scrapy, headless).",
+            choice="The IAB/ABC spiders and bots list is licensed, not public. We use matomo's "
+            "maintained bot list (the device-detector package): a user agent it names as a "
+            "search bot or crawler (the page's 'bot or spider') is refused; what else it calls "
+            "a bot is possible_bot_user_agent, a warning.",
+        ),
+        Rule(
+            "possible_bot_user_agent",
+            doc(_line(ed, 9, 7)),
+            "A user agent our bot list calls a bot but not a search bot or crawler (a site "
+            "monitor, feed fetcher, link preview agent, or a generic pattern) may be on the "
+            "IAB/ABC list and refused with 403.",
+            WARNING,
+            choice="Whether the IAB/ABC list has it is not public: matomo's list is our guess.",
         ),
         Rule(
             "library_user_agent",
@@ -192,14 +272,38 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
                 choice="The older page says eventType is case-insensitive (reference.txt:52) and "
                 "Kameleoon's SDK sends camelCase, so other cases are accepted with a warning.",
             ),
-            Rule("metadata_keys_int32", doc(159), "CONVERSION metadata keys are ids (int32)."),
+            Rule(
+                "metadata_keys_int32",
+                doc(159),
+                "CONVERSION metadata keys are ids (int32).",
+                refused_by_service=LATER,
+            ),
             Rule(
                 "authorization_header",
-                doc(271),
-                "An Authorization header, when sent, is 'Bearer <token>'; a malformed one is "
-                "answered 401.",
-                choice="The operation declares no security; only a present but malformed header "
-                "can be refused.",
+                doc(273),
+                "An Authorization header, when sent, is well-formed HTTP credentials (a scheme, "
+                "then a token); a malformed one, or one without a token, is answered 401.",
+                choice="The operation declares no security (O:27): only a header that is present "
+                "can be refused. 'Malformed' (O:273) is read as HTTP defines credentials (RFC "
+                "9110 11.4); a scheme alone is 'the token is missing' (O:274). The page names no "
+                "scheme, so no scheme is refused and its case does not matter.",
+            ),
+            Rule(
+                "authorization_scheme",
+                doc(273),
+                "An Authorization header carries a Bearer token.",
+                WARNING,
+                choice="The page names no scheme; Kameleoon issues OAuth access tokens (its SDK "
+                "sends 'Bearer <token>'), so another scheme is reported, not refused.",
+            ),
+            Rule(
+                "query_visitor_code_length",
+                doc(107),
+                "The query's visitorCode is at most 100 characters, as the body field is.",
+                WARNING,
+                choice="The page limits the body field to 100 characters (O:105-107) and sets no "
+                "limit on the query parameter (O:70-79); Kameleoon's SDK sends up to 255. "
+                "Carrying the body limit over is our reading, so a warning.",
             ),
         ]
     else:
@@ -208,6 +312,7 @@ def _hand_written_rules(ed: Edition) -> list[Rule]:
                 "time_when_delayed",
                 doc(46),
                 "With delayed=true every event carries time (a UNIX millisecond timestamp).",
+                refused_by_service=LATER,
             ),
             Rule(
                 "time_without_delayed",
@@ -223,36 +328,40 @@ def _field_rules(ed: Edition) -> list[Rule]:
     """The rules the spec states per field, named `<EVENT>.<field>:<check>`."""
     rules: dict[str, Rule] = {}
 
+    def body_rule(name: str, doc: DocRef, statement: str) -> Rule:
+        return Rule(name, doc, statement, refused_by_service=LATER)  # checked later (O:264-268)
+
     def add(field: FieldSpec) -> None:
         name = field.rule
         if field.required:
-            rules[f"{name}:required"] = Rule(f"{name}:required", field.doc, f"{name} is required.")
+            statement = f"{name} is required."
+            rules[f"{name}:required"] = body_rule(f"{name}:required", field.doc, statement)
         # Every field has a type: strings too (a JSON-form body can send a number for one).
-        rules[f"{name}:type"] = Rule(f"{name}:type", field.doc, f"{name} is {field.kind}.")
+        rules[f"{name}:type"] = body_rule(f"{name}:type", field.doc, f"{name} is {field.kind}.")
         if field.max_length is not None:
-            rules[f"{name}:max_length"] = Rule(
+            rules[f"{name}:max_length"] = body_rule(
                 f"{name}:max_length", field.doc, f"{name} is at most {field.max_length} characters."
             )
         if field.enum is not None:
-            rules[f"{name}:enum"] = Rule(
+            rules[f"{name}:enum"] = body_rule(
                 f"{name}:enum", field.doc, f"{name} is one of {', '.join(field.enum)}."
             )
         if field.name == "nonce":
-            rules["nonce:format"] = Rule(
+            rules["nonce:format"] = body_rule(
                 "nonce:format", field.doc, "nonce is 16 hexadecimal characters."
             )
         if field.max_entries is not None:
-            rules[f"{name}:max_entries"] = Rule(
+            rules[f"{name}:max_entries"] = body_rule(
                 f"{name}:max_entries", field.doc, f"{name} has at most {field.max_entries} entries."
             )
         if field.max_values is not None:
-            rules[f"{name}:max_values"] = Rule(
+            rules[f"{name}:max_values"] = body_rule(
                 f"{name}:max_values",
                 field.doc,
                 f"{name} has at most {field.max_values} values per id.",
             )
         if field.kind == "metadata" and field.max_value_length is not None:
-            rules[f"{name}:value_length"] = Rule(
+            rules[f"{name}:value_length"] = body_rule(
                 f"{name}:value_length", field.doc,
                 f"{name} values are at most {field.max_value_length} characters.",
             )  # fmt: skip
@@ -286,6 +395,8 @@ RULES = rule_book()
 BODY_RULES = frozenset({"body_size", "body_encoding", "body_has_events", "line_syntax",
                         "json_syntax", "json_switch_matches_body"})  # fmt: skip
 QUERY_RULE_PREFIX = "query."
+VISITOR_FIELDS = ("visitorCode", "mappingValue")  # ignored on events when the query has one
+MAX_DEPTH = 1000  # about the nesting Python's json reads before RecursionError
 
 
 # -- checking one event -----------------------------------------------------------------------
@@ -482,6 +593,8 @@ def check_event(
         except ValueError as error:
             found.append((f"{field.rule}:type", name, str(error)))
             continue
+        if typed is None:
+            continue  # a documented null ("null for other", R:62, R:68): nothing more to check
         _check_value(field, typed, found, event)
         if name == "variationId":
             variation = typed
@@ -519,14 +632,24 @@ class BodyContext:
 
 
 def _events(
-    ed: Edition, text: str, context: BodyContext, add: Callable[[str, str, str, int | None], None]
+    ed: Edition,
+    text: str,
+    context: BodyContext,
+    add: Callable[[str, str, str, int | None], None],
+    take_clean: Callable[[int, dict[str, str]], bool] | None = None,
 ) -> Iterator[tuple[int | None, str, Mapping[str, Any]]]:
-    """(line, field prefix, event) for each event of the body; syntax problems go to `add`."""
+    """(line, field prefix, event) for each event of the body; syntax problems go to `add`.
+
+    `take_clean(line, fields)`, for the line form, handles a line that breaks no rule at all and
+    says so; the lines it does not take are yielded as usual."""
     if context.json_form:
         try:
             events = json.loads(text)
         except ValueError as error:
             add("json_syntax", "body", f"is not JSON ({error})", None)
+            return
+        except RecursionError:
+            add("json_syntax", "body", f"nests arrays or objects deeper than {MAX_DEPTH}", None)
             return
         if not isinstance(events, list):
             add("json_syntax", "body", f"is a JSON {type(events).__name__}, not an array", None)
@@ -548,7 +671,12 @@ def _events(
     for number, line in enumerate(text.split("\n"), start=1):
         if not line or line == "\r":
             continue
-        fields, problems, duplicates = split_line(line.removesuffix("\r"))
+        line = line.removesuffix("\r")
+        if take_clean is not None:
+            clean = split_clean_line(line)
+            if clean is not None and take_clean(number, clean):
+                continue
+        fields, problems, duplicates = split_line(line)
         for problem in problems:
             add("line_syntax", "", problem, number)
         for name in duplicates:
@@ -593,25 +721,65 @@ def check_body(
             None,
         )
         return violations
+    if len(body) > ed.max_body_bytes_si:
+        megabytes = ed.max_body_bytes // 2**20
+        add(
+            "body_size_units",
+            "body",
+            f"is {len(body):,} bytes: within {megabytes} MB read as MiB "
+            f"({ed.max_body_bytes:,} bytes) but over {megabytes} MB read in SI units "
+            f"({ed.max_body_bytes_si:,} bytes)",
+            None,
+        )
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         add("body_encoding", "body", f"is not UTF-8 ({error.reason} at byte {error.start})", None)
         return violations
 
-    nonces: dict[str, str] = {}
+    nonces: dict[str, str | int] = {}  # where each nonce was first seen: "[2]", or a line number
     count = 0
     found: Found = []
-    for line, prefix, event in _events(ed, text, context, add):
+    checkers = compiled.checkers(ed.name)
+    legacy = ed.name == "legacy"
+
+    def take_clean(number: int, fields: dict[str, str]) -> bool:
+        """Count and keep an event that breaks no rule (per event or of the body), as the loop
+        below would; False sends it that way instead (compiled.py says why that is exact)."""
+        nonlocal count
+        checker = checkers.get(fields.get("eventType"))  # type: ignore[arg-type]
+        if checker is None or not checker(fields):
+            return False
+        key = fields["nonce"].lower()  # its format checked by the checker
+        if key in nonces:
+            return False
+        if not context.visitor_in_query and "visitorCode" not in fields:
+            return False  # visitor_identified (mappingValue goes the slow way)
+        if legacy and context.delayed != ("time" in fields):
+            return False  # time_when_delayed, time_without_delayed
+        nonces[key] = number
+        count += 1
+        if accepted is not None:
+            accepted.append(AcceptedEvent(f"line {number}", fields))
+        return True
+
+    fast = None if context.json_form else take_clean
+    for line, prefix, event in _events(ed, text, context, add, fast):
         count += 1
         errors_before = error_count
         where = f"line {line}" if line is not None else prefix.rstrip(".")
         nonce, has_visitor, has_time = check_event(ed, event, not context.json_form, found)
         for rule, field, message in found:
+            ignored = context.visitor_in_query and field in VISITOR_FIELDS
+            if ignored and rule.startswith(field + ":"):
+                rule = "visitor_code_ignored"  # O:105-107: ignored when the query has one
+                message = f"{message} (ignored: the query identifies the visitor)"
             add(rule, prefix + field, message, line)
         found.clear()
         if nonce is not None:
             seen = nonces.get(nonce.lower())
+            if isinstance(seen, int):
+                seen = f"line {seen}"
             if seen is not None:
                 add(
                     "nonce_unique",
@@ -679,11 +847,18 @@ def check_query(request: HttpRequest, ed: Edition) -> list[Violation]:
         if param.max_length is not None and len(value) > param.max_length:
             violations.append(book[f"{rule}:max_length"].violation(
                 name, f"{short(value)} is longer than {param.max_length} characters"))  # fmt: skip
-    other = _other_edition(ed)
+    visitor = request.param("visitorCode")
+    if "query_visitor_code_length" in book and visitor is not None:
+        limit = ed.common["visitorCode"].max_length or 0
+        if len(visitor) > limit:
+            message = f"is {len(visitor)} characters, more than the body field's {limit}"
+            violations.append(book["query_visitor_code_length"].violation("visitorCode", message))
     for name in request.query:
         if name in ed.query:
             continue
         value = short(request.param(name))
+        # The other edition is loaded only here: most requests never need it (start-up time).
+        other = _other_edition(ed)
         if name in SDK_QUERY:
             message = f"= {value} is sent by Kameleoon's SDK ({SDK_QUERY[name]}) but on no page"
             violations.append(book["sdk_extension"].violation(name, message))
@@ -696,21 +871,64 @@ def check_query(request: HttpRequest, ed: Edition) -> list[Violation]:
     return violations
 
 
-def check_headers(request: HttpRequest, ed: Edition) -> list[Violation]:
+@functools.lru_cache(maxsize=4096)
+def robot(agent: str) -> tuple[str, str] | None:
+    """(rule, what) when matomo's bot list knows the user agent as a robot: `bot_user_agent` for
+    a search bot or crawler it names, `possible_bot_user_agent` for the rest. Cached: clients send
+    the same few user agents again and again, and a lookup runs ~1000 patterns."""
+    # Imported here: loading the list costs ~100 ms, paid only when a user agent is checked.
+    from device_detector.parser.device.bot import Bot  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    found = Bot(agent, None).parse()
+    if not found.is_bot():
+        return None
+    data: Mapping[str, Any] = found.ua_data or {}
+    name = str(data.get("name") or "a bot")
+    category = str(data.get("category") or "")
+    if name != "Generic Bot" and category in CRAWLER_CATEGORIES:
+        return "bot_user_agent", f"is {name} ({category.lower()}) in matomo's bot list"
+    what = f"{name} ({category.lower()})" if category else "a generic bot pattern"
+    return "possible_bot_user_agent", f"matches {what} in matomo's bot list"
+
+
+def check_user_agent(request: HttpRequest, ed: Edition) -> list[Violation]:
+    """The User-Agent rules: a bot or spider is refused with 403 (O:9, O:276)."""
     book = rule_book(ed.name)
-    violations = []
     agent = request.header("user-agent")
-    if agent and BOT_MARKERS.search(agent):
-        message = f"{short(agent)} looks like a bot or a spider"
-        violations.append(book["bot_user_agent"].violation("User-Agent", message))
-    elif agent and LIBRARY_AGENTS.search(agent):
+    if not agent:
+        return []
+    found = robot(agent)
+    if found is not None:
+        rule, what = found
+        return [book[rule].violation("User-Agent", f"{short(agent)} {what}")]
+    if LIBRARY_AGENTS.search(agent):
         message = f"{short(agent)} is an HTTP library's default; set your own"
-        violations.append(book["library_user_agent"].violation("User-Agent", message))
+        return [book["library_user_agent"].violation("User-Agent", message)]
+    return []
+
+
+def check_authorization(request: HttpRequest, ed: Edition) -> list[Violation]:
+    """The Authorization rules: malformed credentials are refused with 401 (O:271-275)."""
+    book = rule_book(ed.name)
     auth = request.header("authorization")
-    if "authorization_header" in book and auth is not None and not BEARER.match(auth):
-        violations.append(book["authorization_header"].violation(
-            "Authorization", "is not 'Bearer <token>'"))  # fmt: skip
-    return violations
+    if "authorization_header" not in book or auth is None:
+        return []
+    credentials = CREDENTIALS.match(auth.strip())
+    if credentials is None:
+        message = "is not HTTP credentials (a scheme, a space, then a token)"
+        return [book["authorization_header"].violation("Authorization", message)]
+    scheme = credentials["scheme"]
+    if credentials["token"] is None:
+        message = f"{short(scheme)} carries no token"
+        return [book["authorization_header"].violation("Authorization", message)]
+    if scheme.lower() != "bearer":
+        message = f"uses the {short(scheme)} scheme, not Bearer"
+        return [book["authorization_scheme"].violation("Authorization", message)]
+    return []
+
+
+def check_headers(request: HttpRequest, ed: Edition) -> list[Violation]:
+    return [*check_user_agent(request, ed), *check_authorization(request, ed)]
 
 
 def body_context(request: HttpRequest, ed: Edition) -> BodyContext:

@@ -24,9 +24,10 @@ from hypothesis import strategies as st
 from ...vendor import HttpRequest, Sample, Severity, StrategiesRoom
 from .codec import parse_lines, write_json, write_line, write_lines
 from .events import INT_RANGES, Edition, FieldSpec, edition
-from .rules import rule_book
+from .rules import VISITOR_FIELDS, rule_book
 
 SITE_CODE = "a1b2c3d4e5"
+GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 # Text that exercises the escaping: the separators, '%', '+', spaces, newlines and non-ASCII.
 TRICKY = "&=%+ ?#/\n\r\t\"'{}[]:,é日😀"
 TEXT_ALPHABET = st.characters(codec="utf-8")  # UTF-8 excludes lone surrogates
@@ -48,6 +49,8 @@ def _value(field: FieldSpec) -> st.SearchStrategy[Any]:
     kind = field.kind
     if field.enum is not None:
         return st.sampled_from(field.enum)
+    if field.nullable:  # "null for other" (reference.txt:62, 68)
+        return st.one_of(st.none(), _value(replace(field, nullable=False)))
     if kind == "string":
         return _text(min(field.max_length or 40, 40))
     if kind in INT_RANGES:
@@ -159,8 +162,15 @@ def _base_event(ed: Edition, event_type: str) -> dict[str, Any]:
     return event
 
 
+def _visitor_query(event: Mapping[str, Any], json_form: bool) -> dict[str, str]:
+    """The query for one event: the visitor in it, unless the event carries its own (which the
+    query would make ignored, O:105-107)."""
+    own = any(name in event for name in VISITOR_FIELDS)
+    return _query(json_form, None if own else "v1")
+
+
 def _one_event(ed: Edition, event: dict[str, Any], breaks: str | None, note: str) -> Sample:
-    return Sample(write_line(event), breaks, note=note, query=_query(False, "v1"))
+    return Sample(write_line(event), breaks, note=note, query=_visitor_query(event, False))
 
 
 def _limit_samples(ed: Edition) -> list[Sample]:
@@ -308,7 +318,7 @@ def _in_json(
     def breaker(draw: st.DrawFn, ed: Edition, event: dict[str, Any]) -> Sample:
         event = {**_base_event(ed, event_type), "nonce": event["nonce"]}
         change(event)
-        return Sample(write_json([event]), breaks, note=note, query=_query(True, "v1"))
+        return Sample(write_json([event]), breaks, note=note, query=_visitor_query(event, True))
 
     return breaker
 
@@ -448,13 +458,12 @@ def _invalid_breakers(ed: Edition) -> dict[str, Breaker]:
             "time_when_delayed", "nonce=0123456789abcdef&eventType=PAGE&href=h",
             "delayed=true without time", delayed="true")  # fmt: skip
     else:
-        breakers["query.visitorCode:max_length"] = _raw(
-            "query.visitorCode:max_length", "nonce=0123456789abcdef&eventType=PAGE&href=h",
-            "visitorCode of 101 characters", visitorCode="v" * 101)  # fmt: skip
         breakers["authorization_header"] = _with_header(
-            "authorization_header", "Authorization", "Token abc"
+            "authorization_header",
+            "Authorization",
+            "Bearer",  # the token is missing (O:274)
         )
-    breakers["bot_user_agent"] = _with_header("bot_user_agent", "User-Agent", "Googlebot/2.1")
+    breakers["bot_user_agent"] = _with_header("bot_user_agent", "User-Agent", GOOGLEBOT)
     breakers["body_size"] = lambda draw, ed, event: _size_samples_of(ed.name)[1]
     return breakers
 

@@ -10,7 +10,7 @@ from .rules import KEY_PATTERN, RULES
 # The mock's own project and environment (contracts/apis/launchdarkly/mock.py); against a live
 # account pass real ones with --param projectKey=... --param environmentKey=...
 PATH_PARAMETERS = {"projectKey": "default", "environmentKey": "production"}
-AUTH_RULES: frozenset[str] = frozenset()  # samples that bring their own credentials
+AUTH_RULES = frozenset({"api_key_required"})  # samples that bring their own credentials
 
 
 def credentials(token: str) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """The LaunchDarkly mock: `POST /api/v2/segments/{projectKey}/{environmentKey}`.
 
-Checks in the order the service most plausibly does: access token (401), rate limits (429),
+Checks in the order the service most plausibly does: access token (401, rule api_key_required),
+rate limits (429),
 token permissions (403), project and environment (404), body (400), duplicate key (409); then
 stores and answers the new segment (201). Every answer carries the rate-limit headers.
 
@@ -26,12 +27,7 @@ from typing import Any
 from starlette.requests import Request
 
 from ...vendor import Answer, HttpRequest, MockContext, MockRoom, MockRoute, Violation, read_body
-from .rules import (
-    ACCEPTED_BY_SERVICE,
-    MAX_BODY_BYTES,
-    RULES,
-    check_request,
-)
+from .rules import MAX_BODY_BYTES, RULES, api_key_violations, check_request
 
 PATH = "/api/v2/segments/{projectKey}/{environmentKey}"
 SEGMENTS = "segments"  # the store's kind for segments, keyed project/environment/key
@@ -87,14 +83,18 @@ def routes(ctx: MockContext) -> list[MockRoute]:
 
     async def create_segment(request: Request) -> Answer:
         now = time.time()
-        token = (request.headers.get("authorization") or "").strip()
-        if not token:
+        authorization = request.headers.get("authorization")
+        no_key = RULES.refused(api_key_violations(authorization))
+        if no_key:
             return error(
                 401,
                 "unauthorized",
-                "No access token: the Authorization header is missing or empty",
+                "No access token: the Authorization header is missing or empty"
+                f" [api_key_required; {no_key[0].doc}]",
                 limit_headers(settings, now),
+                no_key,
             )
+        token = (authorization or "").strip()
         digest = token_digest(token)
         if settings.tokens is not None and digest not in settings.tokens:
             return error(401, "unauthorized", "Invalid access token", limit_headers(settings, now))
@@ -134,7 +134,7 @@ def routes(ctx: MockContext) -> list[MockRoute]:
             request.method, request.url.path, request.url.query, dict(request.headers), body
         )
         violations = check_request(http_request)
-        refused = [v for v in violations if ctx.strict or v.rule not in ACCEPTED_BY_SERVICE]
+        refused = RULES.refused(violations, ctx.strict)
         if refused:
             return invalid(refused, violations, headers, body)
 
@@ -306,4 +306,6 @@ def _object_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
-ROOM = MockRoom(routes=routes)
+from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
+
+ROOM = MockRoom(routes=routes, answers=ANSWERS)

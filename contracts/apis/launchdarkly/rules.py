@@ -1,8 +1,13 @@
 """What LaunchDarkly's create-segment contract says beyond the JSON Schema of `SegmentBody`.
 
-The page (specs/pages/launchdarkly-create-segment.txt) states the fields and their types only; the
-formats below come from LaunchDarkly's own tooling (its Terraform provider validates keys and tags
-client-side, its SDKs validate context kinds) and are WARNING rules with the choice beside them.
+The page (specs/pages/launchdarkly-create-segment.txt) states the API key in the Authorization
+header (lines 7-8, refused with 401, line 96), that the body is an object (line 19) and the fields
+with their types; those are ERRORs. The formats below come from LaunchDarkly's own tooling (its
+Terraform provider validates keys and tags client-side, its SDKs validate context kinds) or from our
+reading, so by the house rule (an ERROR, and a refusal by the faithful mock, needs a page line) they
+are WARNINGs the faithful mock accepts (a strict mock refuses them), with the choice beside them.
+Whether the service refuses a breach is each rule's flag (`Rule.service_refuses`, read through
+`RULES.refuses`/`RULES.refused` by the mock and `contracts check`).
 """
 
 from __future__ import annotations
@@ -46,8 +51,8 @@ RESERVED_CONTEXT_KINDS = ("kind", "multi")
 _KEY_CHOICE = (
     "The page states no key format. LaunchDarkly's Terraform provider refuses keys outside "
     "^[a-zA-Z0-9][a-zA-Z0-9_.-]*$ (letters, digits, '.', '_', '-', starting with a letter or "
-    "digit) before calling the API, which we read as the service's own rule; the mock refuses "
-    "them with 400."
+    "digit) before calling the API; that the service refuses them too is our reading of another "
+    "source, so this is a warning: the faithful mock accepts them (400 only in strict mode)."
 )
 
 RULES = RuleBook(
@@ -56,6 +61,17 @@ RULES = RuleBook(
             "operation",
             DocRef(PAGE, 1),
             "The request is POST /api/v2/segments/{projectKey}/{environmentKey}.",
+        ),
+        Rule(
+            "api_key_required",
+            DocRef(PAGE, 7),
+            "The request carries the API key in the Authorization header (page lines 7-8: "
+            "'Authorization string, API Key authentication via header'); without it the service "
+            "answers 401 Unauthorized (line 96).",
+            choice="A missing header, or one whose value is empty or only white space, carries no "
+            "key. The page does not describe the key's shape, so any other value is taken for a "
+            "key: whether it is a valid one is the account's business (401 from the mock only "
+            "when its `tokens` setting lists the keys it accepts). The value is never quoted.",
         ),
         Rule(
             "body_json",
@@ -67,8 +83,10 @@ RULES = RuleBook(
             DocRef(PAGE, 19),
             f"The body is at most {MAX_BODY_BYTES} bytes.",
             Severity.WARNING,
-            "The page states no size limit; 1 MiB is ours, far above any segment body (six short "
-            "fields), so the mock never holds an unbounded body in memory.",
+            "The page states no size limit, so this is a warning. 1 MiB is ours, far above any "
+            "segment body (six short fields); the mock refuses larger bodies (400, even when not "
+            "strict) so it never holds an unbounded body in memory: the one refusal without a page "
+            "line, a bound of the mock's own resources.",
             refused_by_service=True,
         ),
         Rule(
@@ -96,16 +114,18 @@ RULES = RuleBook(
             "name is not empty or blank.",
             Severity.WARNING,
             "The page marks name Required (line 20) and calls it human-friendly (line 22); we "
-            "read an empty or whitespace-only name as missing and guess the service refuses it "
-            "(400).",
-            refused_by_service=True,
+            "read an empty or whitespace-only name as missing, but the page does not say the "
+            "service refuses it, so the faithful mock accepts it (400 only in strict mode).",
         ),
         Rule(
             "key_not_empty",
             DocRef(PAGE, 25),
             "key is not empty: it is the key used to reference the segment.",
-            choice="An empty key cannot reference a segment in a URL path "
-            "(/api/v2/segments/{projectKey}/{environmentKey}/{key}), so it is refused.",
+            Severity.WARNING,
+            "An empty key cannot reference a segment in a URL path "
+            "(/api/v2/segments/{projectKey}/{environmentKey}/{key}); that the service refuses it "
+            "is an extrapolation the page (line 24 marks key Required, which '' is) does not "
+            "state, so the faithful mock accepts it (400 only in strict mode).",
         ),
         Rule(
             "key_format",
@@ -113,7 +133,6 @@ RULES = RuleBook(
             "key holds only letters, digits, '.', '_' and '-', and starts with a letter or digit.",
             Severity.WARNING,
             _KEY_CHOICE,
-            refused_by_service=True,
         ),
         Rule(
             "tag_length",
@@ -121,9 +140,9 @@ RULES = RuleBook(
             f"Each tag is 1 to {MAX_TAG_LENGTH} characters long.",
             Severity.WARNING,
             "The page says only 'list of strings'; LaunchDarkly's Terraform provider "
-            "(validateTags) refuses tags outside 1 to 64 characters, which we read as the "
-            "service's rule (400).",
-            refused_by_service=True,
+            "(validateTags) refuses tags outside 1 to 64 characters before calling the API; that "
+            "the service does too is our reading, so the faithful mock accepts them (400 only in "
+            "strict mode).",
         ),
         Rule(
             "tag_format",
@@ -131,8 +150,9 @@ RULES = RuleBook(
             "Each tag holds only letters, digits, '.', '_' and '-'.",
             Severity.WARNING,
             "The page says only 'list of strings'; LaunchDarkly's Terraform provider "
-            "(validateTags) refuses other characters, which we read as the service's rule (400).",
-            refused_by_service=True,
+            "(validateTags) refuses other characters before calling the API; that the service "
+            "does too is our reading, so the faithful mock accepts them (400 only in strict "
+            "mode).",
         ),
         Rule(
             "unbounded_context_kind_requires_unbounded",
@@ -151,10 +171,10 @@ RULES = RuleBook(
             "unboundedContextKind is a context kind: non-empty, only letters, digits, '.', '_' and "
             "'-', and not the reserved 'kind' or 'multi'.",
             Severity.WARNING,
-            "The page says only 'string'; LaunchDarkly's SDKs refuse other context kinds, so we "
-            "guess the service refuses them too (400). Omitted, it defaults to 'user' (as "
-            "LaunchDarkly's Terraform provider documents).",
-            refused_by_service=True,
+            "The page says only 'string'; LaunchDarkly's SDKs refuse other context kinds, and we "
+            "guess the service would too, but the page does not say so: the faithful mock accepts "
+            "them (400 only in strict mode). Omitted, it defaults to 'user' (as LaunchDarkly's "
+            "Terraform provider documents).",
         ),
         Rule(
             "project_key_format",
@@ -162,8 +182,8 @@ RULES = RuleBook(
             "projectKey is a LaunchDarkly key: letters, digits, '.', '_' and '-', starting with a "
             "letter or digit.",
             Severity.WARNING,
-            _KEY_CHOICE + " A malformed project key names no project: the mock answers 404.",
-            refused_by_service=True,
+            _KEY_CHOICE + " A malformed project key names no project the mock knows, so the mock "
+            "answers 404 for the state (an unknown project), not for the format.",
         ),
         Rule(
             "environment_key_format",
@@ -171,16 +191,11 @@ RULES = RuleBook(
             "environmentKey is a LaunchDarkly key: letters, digits, '.', '_' and '-', starting "
             "with a letter or digit.",
             Severity.WARNING,
-            _KEY_CHOICE + " A malformed environment key names no environment: the mock answers "
-            "404.",
-            refused_by_service=True,
+            _KEY_CHOICE + " A malformed environment key names no environment the mock knows, so "
+            "the mock answers 404 for the state (an unknown environment), not for the format.",
         ),
     ]
 )
-
-# Rules whose breach the service is believed to accept (it ignores or tolerates the value): the
-# mock answers these with 201 and reports the violation, and with 400 only in strict mode.
-ACCEPTED_BY_SERVICE = frozenset(rule.name for rule in RULES if not rule.service_refuses())
 
 
 def check_request(request: HttpRequest, edition: str | None = None) -> list[Violation]:
@@ -190,6 +205,7 @@ def check_request(request: HttpRequest, edition: str | None = None) -> list[Viol
     found = path_violations(spec, request.method, request.path)
     if found and found[0].rule == "operation":
         return found
+    found += api_key_violations(request.header("authorization"))
     found += header_violations(request.header("content-type"))
     return found + body_violations(spec, request.body)
 
@@ -207,6 +223,17 @@ def path_violations(spec: Spec, method: str, path: str) -> list[Violation]:
         *_key_violations("project_key_format", "projectKey", params["projectKey"]),
         *_key_violations("environment_key_format", "environmentKey", params["environmentKey"]),
     ]
+
+
+def api_key_violations(authorization: str | None) -> list[Violation]:
+    """The Authorization header's breach of api_key_required, if any (its value stays unsaid)."""
+    if authorization is None:
+        message = "is missing; send the API key as 'Authorization: <key>'"
+    elif not authorization.strip():
+        message = "is empty; send the API key as 'Authorization: <key>'"
+    else:
+        return []
+    return [RULES["api_key_required"].violation("headers.authorization", message)]
 
 
 def header_violations(content_type: str | None) -> list[Violation]:

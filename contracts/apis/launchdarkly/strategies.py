@@ -21,6 +21,7 @@ from .rules import (
 
 PATH = "/api/v2/segments/{projectKey}/{environmentKey}"
 JSON_HEADERS = {"content-type": "application/json"}
+SAMPLE_KEY = "api-sample-key"  # a placeholder, not a credential
 
 # -- building requests from samples -----------------------------------------------------------
 
@@ -35,9 +36,11 @@ def encode_body(body: Any) -> bytes:
 def sample_request(
     sample: Sample, project: str = "default", environment: str = "production"
 ) -> HttpRequest:
-    """The create-segment request a sample stands for (JSON content type unless it says else)."""
+    """The create-segment request a sample stands for: JSON content type and an API key, unless
+    the sample says else (a sample breaking api_key_required brings its own headers)."""
     path = PATH.format(projectKey=project, environmentKey=environment)
-    headers = {**JSON_HEADERS, **sample.headers}
+    key = {} if sample.breaks == "api_key_required" else {"authorization": SAMPLE_KEY}
+    headers = {**JSON_HEADERS, **key, **sample.headers}
     return HttpRequest.build("POST", path, sample.query, headers, encode_body(sample.body))
 
 
@@ -153,6 +156,13 @@ def invalid_sample_kinds() -> dict[str, st.SearchStrategy[Sample]]:
         "body_json": st.sampled_from(
             [b"", b"{", b'{"name": "a", "key": "b",}', b"name=a&key=b", b"\xff\xfe{}", b"{'a': 1}"]
         ).map(lambda raw: Sample(raw, "body_json", "body", "malformed JSON")),
+        "api_key_required": st.builds(
+            lambda body, headers: Sample(
+                body, "api_key_required", "headers.authorization", "no API key", headers=headers
+            ),
+            valid_bodies(),
+            st.sampled_from([{}, {"authorization": ""}]),
+        ),
         "body_too_large": st.just(
             Sample(body_of_size(MAX_BODY_BYTES + 1), "body_too_large", "body", "body over 1 MiB")
         ),

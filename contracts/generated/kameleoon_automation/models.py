@@ -2,88 +2,9 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field
-
-
-class LogicalOperator(StrEnum):
-    and_ = 'AND'
-    or_ = 'OR'
-
-
-class TargetingType(StrEnum):
-    page_url = 'PAGE_URL'
-    page_title = 'PAGE_TITLE'
-    landing_page = 'LANDING_PAGE'
-    origin = 'ORIGIN'
-    origin_type = 'ORIGIN_TYPE'
-    referrers = 'REFERRERS'
-    new_visitors = 'NEW_VISITORS'
-    interests = 'INTERESTS'
-    browser_language = 'BROWSER_LANGUAGE'
-    geolocation = 'GEOLOCATION'
-    device_type = 'DEVICE_TYPE'
-    screen_dimension = 'SCREEN_DIMENSION'
-    visitor_ip = 'VISITOR_IP'
-    ad_blocker = 'AD_BLOCKER'
-    previous_page = 'PREVIOUS_PAGE'
-    key_pages = 'KEY_PAGES'
-    page_views = 'PAGE_VIEWS'
-    first_visit = 'FIRST_VISIT'
-    last_visit = 'LAST_VISIT'
-    active_session = 'ACTIVE_SESSION'
-    time_since_page_load = 'TIME_SINCE_PAGE_LOAD'
-    same_day_visits = 'SAME_DAY_VISITS'
-    visits = 'VISITS'
-    visits_by_page = 'VISITS_BY_PAGE'
-    internal_search_keywords = 'INTERNAL_SEARCH_KEYWORDS'
-    tabs_on_site = 'TABS_ON_SITE'
-    conversion_probability = 'CONVERSION_PROBABILITY'
-    heat_slice = 'HEAT_SLICE'
-    sky_status = 'SKY_STATUS'
-    temperature = 'TEMPERATURE'
-    day_night = 'DAY_NIGHT'
-    forecast_sky_status = 'FORECAST_SKY_STATUS'
-    forecast_temperature = 'FORECAST_TEMPERATURE'
-    day_of_week = 'DAY_OF_WEEK'
-    time_range = 'TIME_RANGE'
-    hour_minute_range = 'HOUR_MINUTE_RANGE'
-    js_code = 'JS_CODE'
-    cookie = 'COOKIE'
-    event = 'EVENT'
-    browser = 'BROWSER'
-    operating_system = 'OPERATING_SYSTEM'
-    dom_element = 'DOM_ELEMENT'
-    mouse_out = 'MOUSE_OUT'
-    experiments = 'EXPERIMENTS'
-    conversions = 'CONVERSIONS'
-    custom_datum = 'CUSTOM_DATUM'
-    ysance_segment = 'YSANCE_SEGMENT'
-    ysance_attribut = 'YSANCE_ATTRIBUT'
-    tealium_badge = 'TEALIUM_BADGE'
-    tealium_audience = 'TEALIUM_AUDIENCE'
-    price_of_displayed_page = 'PRICE_OF_DISPLAYED_PAGE'
-    number_of_visited_pages = 'NUMBER_OF_VISITED_PAGES'
-    visited_pages = 'VISITED_PAGES'
-    mean_page_duration = 'MEAN_PAGE_DURATION'
-    time_since_previous_visit = 'TIME_SINCE_PREVIOUS_VISIT'
-    target_experiment = 'TARGET_EXPERIMENT'
-    exclusive_experiment = 'EXCLUSIVE_EXPERIMENT'
-
-
-class MatchType(StrEnum):
-    equal = 'EQUAL'
-    lower_ = 'LOWER'
-    greater = 'GREATER'
-
-
-class UnitOfTime(StrEnum):
-    second = 'SECOND'
-    minute = 'MINUTE'
-    hour = 'HOUR'
-    day = 'DAY'
 
 
 class TargetingCondition(BaseModel):
@@ -91,7 +12,7 @@ class TargetingCondition(BaseModel):
         validate_by_name=True,
     )
     targeting_type: Annotated[
-        TargetingType,
+        str,
         Field(
             alias='targetingType',
             description='Kind of condition; selects which other fields apply.',
@@ -124,7 +45,7 @@ class TargetingCondition(BaseModel):
         ),
     ] = MISSING
     match_type: Annotated[
-        MatchType | MISSING,
+        str | MISSING,
         Field(
             alias='matchType',
             description='How to match the specified amount of time.',
@@ -132,7 +53,7 @@ class TargetingCondition(BaseModel):
         ),
     ] = MISSING
     unit_of_time: Annotated[
-        UnitOfTime | MISSING,
+        str | MISSING,
         Field(
             alias='unitOfTime', description='Unit used with count.', examples=['SECOND']
         ),
@@ -182,7 +103,7 @@ class ConditionDataTree(BaseModel):
         ),
     ] = MISSING
     logical_operator: Annotated[
-        LogicalOperator | MISSING,
+        str | MISSING,
         Field(
             alias='logicalOperator',
             description='Operator combining the children of this node.',
@@ -240,7 +161,7 @@ class ConditionData(BaseModel):
         ),
     ] = MISSING
     logical_operator: Annotated[
-        LogicalOperator | MISSING,
+        str | MISSING,
         Field(
             alias='logicalOperator',
             description='Operator combining the children of this node.',

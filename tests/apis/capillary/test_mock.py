@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contracts.apis.capillary.rules import RULES, error_code
+from contracts.apis.capillary.rules import BODY_LIMIT, RULES, error_code
 from contracts.apis.capillary.strategies import (
     invalid_sample_kinds,
     invalid_samples,
@@ -22,11 +22,11 @@ from contracts.journal import REDACTED
 from contracts.mock import MockConfig, RunningMock, build_app
 from contracts.samples import Sample
 from contracts.store import Store
-from contracts.violations import Severity
 
 from .support import (
     BASIC,
     HTTP,
+    PAGE,
     PASSWORD,
     TOKEN,
     USER,
@@ -244,6 +244,52 @@ def test_warnings_are_accepted_and_flagged(mock: RunningMock) -> None:
     assert response.json()["data"]["totalPeriods"] == 5
 
 
+def _swapped_period(body: dict[str, Any]) -> None:
+    period = body["periods"][0]
+    period["startDate"], period["endDate"] = period["endDate"], period["startDate"]
+
+
+def _blank_event_name(body: dict[str, Any]) -> None:
+    body["targets"][0]["eventName"] = " "
+
+
+@pytest.mark.parametrize(
+    ("change", "rule"),
+    [
+        # startDate/endDate are Date Time (lines 243, 246); their order is not stated
+        (_swapped_period, "period_start_before_end"),
+        # eventName is 'name of the behavioral event' (line 38), present (line 39)
+        (_blank_event_name, "event_name_not_blank"),
+    ],
+)
+def test_what_the_page_does_not_state_is_created_and_flagged(
+    mock: RunningMock, change: Any, rule: str
+) -> None:
+    """House rule: a refusal needs a page line (capillary-create-target-group-behavioural.txt:38,
+    243-246 state no such refusal). The faithful mock creates the group (200, where it used to
+    answer 400) and flags the rule."""
+    body = count_body()
+    change(body)
+    response = post(mock.url, body)
+    assert response.status_code == 200, response.text
+    assert contract_problems(response) == []
+    assert rule in response.headers["x-contract-rules"].split(",")
+
+
+def test_a_body_over_the_limit_names_a_rule_of_the_book(mock: RunningMock) -> None:
+    """The page states no size limit (its body table starts at
+    capillary-create-target-group-behavioural.txt:208): the mock's own 1 MiB bound refuses with
+    300004 (line 684) under body_size, a rule of the book (it used to name a rule the book
+    lacked)."""
+    body = {**count_body(), "description": "d" * BODY_LIMIT}
+    response = post(mock.url, body)
+    assert (response.status_code, error_codes(response)) == (400, [300004])
+    assert response.headers["x-contract-rules"] == "body_size"
+    assert "body_size" in RULES and RULES.refuses("body_size")
+    (entry,) = mock.journal("capillary")
+    assert [v["doc"] for v in entry.violations] == [f"{PAGE}:208"]
+
+
 def test_strict_mode_refuses_warnings(tmp_path: Any) -> None:
     """With --strict a WARNING rule is refused as invalid input (line 684) too."""
     config = MockConfig(apis=("capillary",), strict=True, db=str(tmp_path / "s.sqlite3"))
@@ -344,9 +390,9 @@ def test_valid_samples_are_created(mock: RunningMock, sample: Sample) -> None:
 @MOCK_SETTINGS
 @given(sample=invalid_samples())
 def test_invalid_samples_get_their_answer(mock: RunningMock, sample: Sample) -> None:
-    """A request breaking an ERROR rule or the schema gets 400 with the rule's code (lines
-    683-685); missing credentials 401; a WARNING rule is created and flagged. Every answer is one
-    the spec documents."""
+    """A request breaking a rule the service refuses (its flag) or the schema gets 400 with the
+    rule's code (lines 683-685); missing credentials 401; a rule the service accepts is created
+    and flagged. Every answer is one the spec documents."""
     assert_answered_as_its_rule_says(mock, sample)
 
 
@@ -369,10 +415,9 @@ def assert_answered_as_its_rule_says(mock: RunningMock, sample: Sample) -> None:
     rule = RULES[sample.breaks] if sample.breaks in RULES else None  # noqa: SIM401 (no .get)
     if sample.breaks == "credentials_required":
         assert response.status_code == 401
-    elif rule is not None and rule.severity is Severity.WARNING:
+    elif not RULES.refuses(sample.breaks):  # the rule's flag: accepted and flagged
         assert response.status_code == 200
         assert sample.breaks in response.headers["x-contract-rules"].split(",")
     else:
-        assert rule is None or rule.severity is Severity.ERROR
         code = error_code(rule.violation("", "")) if rule else 300004
         assert (response.status_code, error_codes(response)) == (400, [code])

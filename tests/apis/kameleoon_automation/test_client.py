@@ -45,17 +45,17 @@ def test_the_client_creates_the_page_example(mock: RunningMock) -> None:
 
 
 def test_the_client_gets_an_error_for_an_invalid_body(mock: RunningMock) -> None:
-    """An empty name (kameleoon-automation-create-key-moment.txt:143 makes it required) comes back
-    as a 400 parsed into the spec's Error, its message naming the rule and line."""
+    """A siteId out of its range (kameleoon-automation-create-key-moment.txt:151) comes back as a
+    400 parsed into the spec's Error, its message naming the rule and line."""
     client = AuthenticatedClient(base_url=mock.url, token=TOKEN)
 
     response = create_key_moment.sync_detailed(
-        client=client, body=KeyMomentCreate(name="", site_id=8372)
+        client=client, body=KeyMomentCreate(name="Site zero", site_id=0)
     )
 
     assert response.status_code == 400
     assert isinstance(response.parsed, Error)
-    assert f"[name_not_empty; {PAGE}:143]" in response.parsed.message
+    assert f"[minimum; {PAGE}:151]" in response.parsed.message
 
 
 def test_the_client_without_a_token_gets_401(mock: RunningMock) -> None:

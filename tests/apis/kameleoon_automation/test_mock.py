@@ -21,7 +21,6 @@ from contracts.apis.kameleoon_automation.strategies import (
 from contracts.journal import REDACTED
 from contracts.mock import MockConfig, RunningMock, build_app
 from contracts.samples import Sample
-from contracts.violations import Severity
 
 from .conftest import SETTINGS
 from .support import (
@@ -258,6 +257,63 @@ def test_warnings_are_accepted_unless_strict(mock: RunningMock, strict_mock: Run
     assert "[unknown_field;" in strict.json()["message"]
 
 
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        # targetingType: the page shows PAGE_URL only (line 21); current SDKs use more kinds
+        (
+            {**BASE, "conditionDataList": [{"targetingCondition": {"targetingType": "NEW_KIND"}}]},
+            "targeting_type_known",
+        ),
+        # logicalOperator: the page shows AND only (line 18)
+        ({**BASE, "conditionDataTree": {"logicalOperator": "XOR"}}, "logical_operator_known"),
+        # name: required (line 143) says it is sent, not that it is non-empty
+        ({**BASE, "name": ""}, "name_not_empty"),
+        # ids: the page shows id 123 only (line 17) and states no tree rule
+        (
+            {
+                **BASE,
+                "conditionDataList": [
+                    {"id": 1, "logicalOperator": "AND"},
+                    {"id": 2, "parentId": 1, "targetingCondition": {"targetingType": "PAGE_URL"}},
+                    {"id": 2, "parentId": 1, "targetingCondition": {"targetingType": "VISITS"}},
+                ],
+            },
+            "condition_ids_unique",
+        ),
+    ],
+)
+def test_what_the_page_does_not_state_is_accepted_and_warned(
+    mock: RunningMock, strict_mock: RunningMock, body: dict[str, Any], rule: str
+) -> None:
+    """House rule: a refusal needs a page line (kameleoon-automation-create-key-moment.txt:17-21,
+    143 show example values only). The faithful mock creates the key moment (201) and names the
+    warning; the strict mock refuses it."""
+    lenient = post(mock.url, body)
+    assert lenient.status_code == 201, lenient.text
+    assert contract_problems(lenient) == []
+    assert rules_header(lenient) == {rule}
+    strict = post(strict_mock.url, body)
+    assert strict.status_code == 400
+    assert f"[{rule};" in strict.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "kind", ["SEGMENT", "SDK_LANGUAGE", "VISITOR_CODE", "TARGET_FEATURE_FLAG",
+             "EXCLUSIVE_FEATURE_FLAG"],
+)  # fmt: skip
+def test_targeting_types_of_current_sdks_are_created(mock: RunningMock, kind: str) -> None:
+    """targetingType (kameleoon-automation-create-key-moment.txt:21): the kinds current SDKs use
+    are created without a finding (the old closed list answered 400)."""
+    body = {**BASE, "conditionDataList": [{"targetingCondition": {"targetingType": kind}}]}
+    response = post(mock.url, body)
+    assert response.status_code == 201, response.text
+    assert contract_problems(response) == []
+    assert rules_header(response) == set()
+    (item,) = response.json()["conditionDataList"]
+    assert item["targetingCondition"]["targetingType"] == kind
+
+
 def test_bad_settings_are_refused_at_start(tmp_path: Any) -> None:
     """A mock misconfigured is told at start, not at the first request."""
     for bad in ({"account_id": 0}, {"tokens": "t"}, {"forbidden_sites": ["x"]}, {"nope": 1}):
@@ -309,11 +365,9 @@ def test_reset_forgets_key_moments_journal_and_ids(mock: RunningMock) -> None:
 
 
 def refused(breaks: str) -> bool:
-    """Whether the (lenient) mock refuses a body breaking `breaks`: schema keywords and ERROR rules
-    are refused, and bodies over the size limit; WARNING rules are accepted."""
-    if breaks == "body_size":
-        return True
-    return breaks not in RULES or RULES[breaks].severity is Severity.ERROR
+    """Whether the (lenient) mock refuses a body breaking `breaks`: what the rule's flag says
+    (schema keywords are refused)."""
+    return RULES.refuses(breaks)
 
 
 def send(mock: RunningMock, sample: Sample) -> httpx.Response:

@@ -111,10 +111,11 @@ def test_site_id_is_positive() -> None:
 
 
 def test_name_not_empty() -> None:
-    """name is required (kameleoon-automation-create-key-moment.txt:143), so '' is refused."""
+    """name is required (kameleoon-automation-create-key-moment.txt:143): it is sent, which says
+    nothing of ''; an empty name is a warning, not an error (house rule: no page line states it)."""
     assert broken({**BASE, "name": "x"}) == set()
     (violation,) = violations({**BASE, "name": ""})
-    assert (violation.rule, violation.severity) == ("name_not_empty", Severity.ERROR)
+    assert (violation.rule, violation.severity) == ("name_not_empty", Severity.WARNING)
 
 
 def test_name_not_blank() -> None:
@@ -179,12 +180,43 @@ def test_logical_operator_known() -> None:
 
 def test_targeting_type_known() -> None:
     """targetingType is one of Kameleoon's targeting types (kameleoon-automation-create-key-moment
-    .txt:21)."""
+    .txt:21 shows PAGE_URL only): another value is a warning, not an error."""
     assert broken(tree({"targetingCondition": {"targetingType": "CONVERSIONS"}})) == set()
     (violation,) = violations(tree({"targetingCondition": {"targetingType": "PAGE"}}))
     assert violation.rule == "targeting_type_known"
+    assert violation.severity is Severity.WARNING
     assert violation.field == "conditionDataList[0].targetingCondition.targetingType"
     assert str(violation).endswith(f"[targeting_type_known; {PAGE}:21]")
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "SEGMENT",
+        "SDK_LANGUAGE",
+        "VISITOR_CODE",
+        "TARGET_FEATURE_FLAG",
+        "EXCLUSIVE_FEATURE_FLAG",
+        "TARGET_PERSONALIZATION",
+        "EXPLICIT_TRIGGER",
+    ],
+)
+def test_targeting_types_of_current_sdks_are_known(kind: str) -> None:
+    """The condition kinds current Kameleoon SDKs use (spec x-choice on targetingType,
+    kameleoon-automation-create-key-moment.txt:21) raise no finding, in either encoding."""
+    assert broken(tree({"targetingCondition": {"targetingType": kind}})) == set()
+    level = {"conditions": [{"targetingType": kind}]}
+    grouped = {**BASE, "conditionsData": {"firstLevel": [level]}}
+    assert broken(grouped) == set()
+
+
+@pytest.mark.parametrize("rule", ["logical_operator_known", "targeting_type_known",
+                                  "match_type_known", "unit_of_time_known"])  # fmt: skip
+def test_the_condition_lists_are_warnings(rule: str) -> None:
+    """The page shows one example value per condition list (kameleoon-automation-create-key-moment
+    .txt:18, 21, 25, 26) and states no list: a value outside ours is a warning."""
+    assert RULES[rule].severity is Severity.WARNING
+    assert not RULES.refuses(rule)
 
 
 def test_match_type_known() -> None:
@@ -213,7 +245,8 @@ def test_condition_ids_unique() -> None:
     assert broken(tree(root, {"id": 2, **leaf}, {"id": 3, **leaf})) == set()
     (violation,) = violations(tree(root, {"id": 2, **leaf}, {"id": 2, **leaf}))
     assert (violation.rule, violation.field) == ("condition_ids_unique", "conditionDataList[2].id")
-    assert violation.severity is Severity.ERROR
+    # The page states no tree rule (line 17 shows the id 123 only): a warning, not an error.
+    assert violation.severity is Severity.WARNING
 
 
 def test_condition_parent_known() -> None:
@@ -244,7 +277,8 @@ def test_condition_tree_acyclic() -> None:
     (violation,) = violations(tree(root, *loop))
     assert violation.rule == "condition_tree_acyclic"
     assert "items [1, 2]" in violation.message
-    assert violation.severity is Severity.ERROR
+    # The page states no tree rule (line 19 shows the parentId 123 only): a warning.
+    assert violation.severity is Severity.WARNING
 
 
 def test_condition_parent_not_self() -> None:

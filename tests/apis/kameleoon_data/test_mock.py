@@ -86,7 +86,7 @@ def test_strict_mode_answers_body_violations_with_400_and_their_list() -> None:
         ({"visitorCode": "v1"}, {}, 400),  # O:64 siteCode required, O:269 malformed query
         ({**QUERY, "json": "maybe"}, {}, 400),  # O:80 json is a boolean
         (QUERY, {"User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1)"}, 403),  # O:9, O:276
-        (QUERY, {"Authorization": "Token"}, 401),  # O:271 malformed header
+        (QUERY, {"Authorization": "Token"}, 401),  # O:274 the token is missing
         (QUERY, {"Authorization": "Bearer a.b.c"}, 202),
     ],
 )

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from contracts.apis.launchdarkly.mock import token_digest
-from contracts.apis.launchdarkly.rules import ACCEPTED_BY_SERVICE
+from contracts.apis.launchdarkly.rules import RULES
 from contracts.apis.launchdarkly.strategies import (
     boundary_cases,
     encode_body,
@@ -135,13 +135,19 @@ def test_valid_samples_are_created_as_sent(mock: RunningMock, sample: Sample) ->
 @MOCK_SETTINGS
 @given(sample=invalid_samples())
 def test_invalid_samples_are_refused_naming_their_rule(mock: RunningMock, sample: Sample) -> None:
-    """A body breaking a rule the service enforces gets 400 invalid_request naming the rule and
-    its page line; one breaking a rule the service tolerates gets 201 with the rule reported."""
+    """A body breaking a rule the service refuses (its flag) gets 400 invalid_request naming the
+    rule and its page line (401 for the API key); one breaking a rule the service tolerates gets
+    201 with the rule reported."""
     mock.reset("launchdarkly")
-    response = post(mock.url, sample.body, headers=sample.headers)
+    token = None if sample.breaks == "api_key_required" else TOKEN
+    response = post(mock.url, sample.body, token=token, headers=sample.headers)
     assert response.headers["x-contract-rules"] == sample.breaks
-    if sample.breaks in ACCEPTED_BY_SERVICE:
+    if not RULES.refuses(sample.breaks):
         assert_answer(response, 201)
+        return
+    if sample.breaks == "api_key_required":
+        assert_answer(response, 401, "unauthorized")
+        assert stored_segments(mock.url) == []
         return
     assert_answer(response, 400, "invalid_request")
     message = response.json()["message"]
@@ -151,13 +157,45 @@ def test_invalid_samples_are_refused_naming_their_rule(mock: RunningMock, sample
 
 @pytest.mark.parametrize("sample", boundary_cases(), ids=lambda s: s.note)
 def test_boundaries_through_the_mock(mock: RunningMock, sample: Sample) -> None:
-    """At every limit the mock creates the segment; one past it, it answers 400 naming the rule."""
+    """At every limit the mock creates the segment; one past it, it answers 400 naming the rule
+    where the rule's flag says the service refuses it, else 201 reporting it."""
     response = post(mock.url, sample.body)
-    if sample.valid:
+    if sample.valid or not RULES.refuses(sample.breaks):
         assert_answer(response, 201)
+        assert response.headers.get("x-contract-rules") == sample.breaks
     else:
         assert_answer(response, 400, "invalid_request")
         assert f"[{sample.breaks}; " in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ({"name": "Beta", "key": "beta testers"}, "key_format"),  # :24 "keystring Required"
+        ({"name": "Beta", "key": ""}, "key_not_empty"),  # :24-25
+        ({"name": " ", "key": "blank-name"}, "name_not_empty"),  # :20-22
+        ({"name": "Beta", "key": "tagged", "tags": ["qa team"]}, "tag_format"),  # :28-29
+        ({"name": "Beta", "key": "tag-long", "tags": ["t" * 65]}, "tag_length"),  # :28-29
+        (
+            {"name": "Big", "key": "big", "unbounded": True, "unboundedContextKind": "multi"},
+            "context_kind_format",
+        ),  # :34-35 "unboundedContextKindstringOptional"
+    ],
+)
+def test_formats_from_other_sources_are_accepted_and_warned(
+    mock: RunningMock, body: dict[str, Any], rule: str
+) -> None:
+    """House rule: a refusal needs a page line. The page gives these fields a type only
+    (launchdarkly-create-segment.txt:20-35); the formats come from the Terraform provider and the
+    SDKs, so the faithful mock creates the segment (201, where it used to answer 400) and names the
+    warning; a strict mock refuses it."""
+    response = post(mock.url, body)
+    assert_answer(response, 201)
+    assert response.headers["x-contract-rules"] == rule
+    with running_mock(MockConfig(apis=("launchdarkly",), strict=True)) as strict:
+        refused = post(strict.url, body)
+        assert_answer(refused, 400, "invalid_request")
+        assert f"[{rule}; launchdarkly-create-segment.txt" in refused.json()["message"]
 
 
 def test_strict_mode_refuses_what_the_service_tolerates() -> None:
@@ -190,13 +228,13 @@ def test_deeply_nested_json_is_400_not_a_crash(mock: RunningMock) -> None:
 def test_a_400_names_the_first_violations_and_counts_the_rest(mock: RunningMock) -> None:
     """The message names three violations (field, rule, page line) and counts the others; all
     are in the x-contract headers (launchdarkly-create-segment.txt:20-35)."""
-    body = {"name": "", "key": "a b", "tags": ["", "a b"], "description": 1}
+    body = {"name": 1, "key": 2, "description": 3, "tags": [4], "unbounded": "no", "x": 0}
     response = post(mock.url, body)
     assert_answer(response, 400, "invalid_request")
     message = response.json()["message"]
-    assert message.startswith("Invalid request body: description: 1 is not of type")
-    assert message.endswith("(and 2 more)")
-    assert response.headers["x-contract-violations"] == "5"
+    assert message.startswith("Invalid request body: description: 3 is not of type")
+    assert message.endswith("(and 2 more)")  # five refused; the warning (x) is not counted
+    assert response.headers["x-contract-violations"] == "6"
 
 
 @pytest.mark.parametrize("token", [None, ""], ids=["missing", "empty"])
@@ -361,7 +399,7 @@ def test_the_journal_records_exchanges_with_the_token_redacted(mock: RunningMock
     """Each exchange is journaled in order with its status, bodies and violations; the access
     token appears nowhere, neither through RunningMock.journal() nor GET /_contracts/journal."""
     post(mock.url, {"name": "Beta", "key": "beta"})
-    post(mock.url, {"name": "", "key": "beta"})
+    post(mock.url, {"name": 1, "key": "beta-2"})
     post(mock.url, {"name": "Beta", "key": "beta"}, token=None)
     entries = mock.journal("launchdarkly")
     assert [e.status for e in entries] == [201, 400, 401]
@@ -369,7 +407,7 @@ def test_the_journal_records_exchanges_with_the_token_redacted(mock: RunningMock
     assert entries[0].request_headers["authorization"] == REDACTED
     assert json.loads(entries[0].request_body or b"") == {"name": "Beta", "key": "beta"}
     assert json.loads(entries[0].response_body or b"")["key"] == "beta"
-    assert [v["rule"] for v in entries[1].violations] == ["name_not_empty"]
+    assert [v["rule"] for v in entries[1].violations] == ["type"]
     served = HTTP.get(f"{mock.url}/_contracts/journal", params={"api": "launchdarkly"}).json()
     assert [e["response"]["status"] for e in served] == [201, 400, 401]
     assert served[0]["request"]["headers"]["authorization"] == REDACTED

@@ -92,10 +92,15 @@ def test_an_unknown_environment_raises_404(segments: SegmentsApi) -> None:
     assert raised.value.status == 404
 
 
-def test_a_bad_key_the_client_lets_through_raises_400(segments: SegmentsApi) -> None:
-    """The client does not check key formats; the mock refuses 'beta testers' with 400 naming the
-    rule and page line (launchdarkly-create-segment.txt:24, :94)."""
+def test_a_key_outside_the_provider_format_is_created_with_a_warning(
+    segments: SegmentsApi, mock: RunningMock
+) -> None:
+    """The client does not check key formats and the page states none (launchdarkly-create-segment
+    .txt:24 says only 'keystring Required'): the faithful mock creates 'beta testers' (201) and
+    journals the key_format warning, where it used to answer 400."""
     body = SegmentBody(name="Beta", key="beta testers")
-    with pytest.raises(launchdarkly_api.exceptions.BadRequestException) as raised:
-        segments.post_segment("default", "production", segment_body=body)
-    assert "key_format; launchdarkly-create-segment.txt:24" in (raised.value.body or "")
+    segment = segments.post_segment("default", "production", segment_body=body)
+    assert segment.key == "beta testers"
+    (entry,) = mock.journal("launchdarkly")
+    assert entry.status == 201
+    assert [v["rule"] for v in entry.violations] == ["key_format"]

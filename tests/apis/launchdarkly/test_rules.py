@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from contracts.apis.launchdarkly.rules import ACCEPTED_BY_SERVICE, RULES, check_request
+from contracts.apis.launchdarkly.rules import RULES, check_request
 from contracts.exchange import HttpRequest
 from contracts.registry import page_path
 from contracts.violations import Severity, Violation
@@ -16,6 +16,7 @@ from contracts.violations import Severity, Violation
 from .support import segments_path
 
 BASE = {"name": "Beta testers", "key": "beta-testers"}
+KEY = "api-test-key-not-a-credential"
 
 
 def check(
@@ -23,9 +24,12 @@ def check(
     path: str | None = None,
     content_type: str | None = "application/json",
     method: str = "POST",
+    authorization: str | None = KEY,
 ) -> list[Violation]:
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
     headers = {"Content-Type": content_type} if content_type is not None else {}
+    if authorization is not None:
+        headers["Authorization"] = authorization
     return check_request(HttpRequest.build(method, path or segments_path(), "", headers, raw))
 
 
@@ -145,11 +149,13 @@ def test_name_is_not_blank() -> None:
 
 
 def test_key_is_not_empty() -> None:
-    """The key references the segment (launchdarkly-create-segment.txt:25): it cannot be empty."""
+    """The key references the segment (launchdarkly-create-segment.txt:25): an empty one is
+    warned about; a warning, since the page marks key Required (:24) without saying '' is
+    refused."""
     assert check({**BASE, "key": "b"}) == []
     (violation,) = check({**BASE, "key": ""})
     assert (violation.rule, violation.field) == ("key_not_empty", "key")
-    assert violation.severity is Severity.ERROR
+    assert violation.severity is Severity.WARNING
 
 
 @pytest.mark.parametrize("key", ["beta testers", "-beta", "_beta", ".beta", "beta/qa", "bêta"])
@@ -222,6 +228,7 @@ def test_other_operations_are_one_violation() -> None:
 # A word each rule's page line must hold, so a rule cannot cite a line that says something else.
 CITED_WORDS = {
     "operation": "Create segment",
+    "api_key_required": "Authorization",
     "body_json": "expects an object",
     "body_too_large": "expects an object",
     "content_type_json": "expects an object",
@@ -249,10 +256,41 @@ def test_every_rule_cites_a_page_line_that_states_it() -> None:
 
 
 def test_guesses_are_warnings_with_a_choice() -> None:
-    """Rules resting on our reading are WARNINGs and say what was chosen; rules the service is
-    believed to accept are among them."""
+    """Rules resting on our reading are WARNINGs and say what was chosen; the page states only the
+    API key (launchdarkly-create-segment.txt:7), the operation (:1) and a JSON object (:19)."""
     for rule in RULES:
         if rule.severity is Severity.WARNING:
             assert rule.choice, rule.name
-    warnings = {r.name for r in RULES if r.severity is Severity.WARNING}
-    assert ACCEPTED_BY_SERVICE.issubset(warnings)
+    errors = {r.name for r in RULES if r.severity is Severity.ERROR}
+    assert errors == {"operation", "api_key_required", "body_json"}
+
+
+@pytest.mark.parametrize(
+    "rule", ["name_not_empty", "key_not_empty", "key_format", "tag_length", "tag_format",
+             "context_kind_format", "project_key_format", "environment_key_format"],
+)  # fmt: skip
+def test_what_rests_on_another_source_is_not_refused(rule: str) -> None:
+    """House rule: a refusal needs a page line. These rest on the Terraform provider, the SDKs or
+    our reading (launchdarkly-create-segment.txt:20-35 state types only): the service is not taken
+    to refuse them."""
+    assert RULES[rule].severity is Severity.WARNING
+    assert not RULES.refuses(rule)
+
+
+@pytest.mark.parametrize(
+    ("authorization", "broken"),
+    [(KEY, False), ("api-0a1b2c3d-4e5f", False), (None, True), ("", True), ("  ", True)],
+)
+def test_api_key_required(authorization: str | None, broken: bool) -> None:
+    """'Authorization string, API Key authentication via header' (launchdarkly-create-segment
+    .txt:7-8) and 401 Unauthorized (:96): a missing or empty Authorization is an ERROR, cited at
+    line 7, and the message never quotes the value."""
+    found_here = check(BASE, authorization=authorization)
+    if not broken:
+        assert found_here == []
+        return
+    (violation,) = found_here
+    assert (violation.rule, violation.field) == ("api_key_required", "headers.authorization")
+    assert violation.severity is Severity.ERROR
+    assert str(violation.doc) == "launchdarkly-create-segment.txt:7"
+    assert RULES.refuses("api_key_required")

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.condition_data_logical_operator import ConditionDataLogicalOperator
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,8 +24,7 @@ class ConditionData:
         Attributes:
             id (int | Unset): Id of this node, referenced by the parentId of its children.
             is_condition_block (bool | Unset): True when the node is a block of conditions rather than a single condition.
-            logical_operator (ConditionDataLogicalOperator | Unset): Operator combining the children of this node. Example:
-                AND.
+            logical_operator (str | Unset): Operator combining the children of this node. Example: AND.
             parent_id (int | Unset): Id of the parent node in the same list; absent on the root.
             targeting_condition (TargetingCondition | Unset): One targeting condition
                 (conditionDataList[].targetingCondition and conditionsData.firstLevel[].conditions[] items).
@@ -34,7 +32,7 @@ class ConditionData:
 
     id: int | Unset = UNSET
     is_condition_block: bool | Unset = UNSET
-    logical_operator: ConditionDataLogicalOperator | Unset = UNSET
+    logical_operator: str | Unset = UNSET
     parent_id: int | Unset = UNSET
     targeting_condition: TargetingCondition | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,9 +42,7 @@ class ConditionData:
 
         is_condition_block = self.is_condition_block
 
-        logical_operator: str | Unset = UNSET
-        if not isinstance(self.logical_operator, Unset):
-            logical_operator = self.logical_operator.value
+        logical_operator = self.logical_operator
 
         parent_id = self.parent_id
 
@@ -79,12 +75,7 @@ class ConditionData:
 
         is_condition_block = d.pop("isConditionBlock", UNSET)
 
-        _logical_operator = d.pop("logicalOperator", UNSET)
-        logical_operator: ConditionDataLogicalOperator | Unset
-        if isinstance(_logical_operator, Unset):
-            logical_operator = UNSET
-        else:
-            logical_operator = ConditionDataLogicalOperator(_logical_operator)
+        logical_operator = d.pop("logicalOperator", UNSET)
 
         parent_id = d.pop("parentId", UNSET)
 

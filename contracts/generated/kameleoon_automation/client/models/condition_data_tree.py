@@ -6,9 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.condition_data_tree_logical_operator import (
-    ConditionDataTreeLogicalOperator,
-)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConditionDataTree")
@@ -22,14 +19,13 @@ class ConditionDataTree:
         targeting_type (str | Unset): Shown only as the placeholder "<string>" on the page.
         condition_data (list[Any] | Unset): Child nodes of the tree.
         is_condition_block (bool | Unset): True when the node is a block of conditions rather than a single condition.
-        logical_operator (ConditionDataTreeLogicalOperator | Unset): Operator combining the children of this node.
-            Example: AND.
+        logical_operator (str | Unset): Operator combining the children of this node. Example: AND.
     """
 
     targeting_type: str | Unset = UNSET
     condition_data: list[Any] | Unset = UNSET
     is_condition_block: bool | Unset = UNSET
-    logical_operator: ConditionDataTreeLogicalOperator | Unset = UNSET
+    logical_operator: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,9 +37,7 @@ class ConditionDataTree:
 
         is_condition_block = self.is_condition_block
 
-        logical_operator: str | Unset = UNSET
-        if not isinstance(self.logical_operator, Unset):
-            logical_operator = self.logical_operator.value
+        logical_operator = self.logical_operator
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,12 +62,7 @@ class ConditionDataTree:
 
         is_condition_block = d.pop("isConditionBlock", UNSET)
 
-        _logical_operator = d.pop("logicalOperator", UNSET)
-        logical_operator: ConditionDataTreeLogicalOperator | Unset
-        if isinstance(_logical_operator, Unset):
-            logical_operator = UNSET
-        else:
-            logical_operator = ConditionDataTreeLogicalOperator(_logical_operator)
+        logical_operator = d.pop("logicalOperator", UNSET)
 
         condition_data_tree = cls(
             targeting_type=targeting_type,

@@ -6,9 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.targeting_condition_match_type import TargetingConditionMatchType
-from ..models.targeting_condition_targeting_type import TargetingConditionTargetingType
-from ..models.targeting_condition_unit_of_time import TargetingConditionUnitOfTime
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TargetingCondition")
@@ -19,30 +16,29 @@ class TargetingCondition:
     """One targeting condition (conditionDataList[].targetingCondition and conditionsData.firstLevel[].conditions[] items).
 
     Attributes:
-        targeting_type (TargetingConditionTargetingType): Kind of condition; selects which other fields apply. Example:
-            PAGE_URL.
+        targeting_type (str): Kind of condition; selects which other fields apply. Example: PAGE_URL.
         weight (int | Unset): More important conditions have greater values. Default value 1. Example: 1.
         count (int | Unset): Count of time elapsed since session became active, in unitOfTime units. Example: 123.
         include (bool | Unset): Whether visitors matching the condition are included in (true) or excluded from (false)
             the key moment. Example: True.
-        match_type (TargetingConditionMatchType | Unset): How to match the specified amount of time. Example: EQUAL.
-        unit_of_time (TargetingConditionUnitOfTime | Unset): Unit used with count. Example: SECOND.
+        match_type (str | Unset): How to match the specified amount of time. Example: EQUAL.
+        unit_of_time (str | Unset): Unit used with count. Example: SECOND.
         html_description (str | Unset): Human-readable (HTML) description of the condition.
         id (int | Unset): Id of the condition.
     """
 
-    targeting_type: TargetingConditionTargetingType
+    targeting_type: str
     weight: int | Unset = UNSET
     count: int | Unset = UNSET
     include: bool | Unset = UNSET
-    match_type: TargetingConditionMatchType | Unset = UNSET
-    unit_of_time: TargetingConditionUnitOfTime | Unset = UNSET
+    match_type: str | Unset = UNSET
+    unit_of_time: str | Unset = UNSET
     html_description: str | Unset = UNSET
     id: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        targeting_type = self.targeting_type.value
+        targeting_type = self.targeting_type
 
         weight = self.weight
 
@@ -50,13 +46,9 @@ class TargetingCondition:
 
         include = self.include
 
-        match_type: str | Unset = UNSET
-        if not isinstance(self.match_type, Unset):
-            match_type = self.match_type.value
+        match_type = self.match_type
 
-        unit_of_time: str | Unset = UNSET
-        if not isinstance(self.unit_of_time, Unset):
-            unit_of_time = self.unit_of_time.value
+        unit_of_time = self.unit_of_time
 
         html_description = self.html_description
 
@@ -89,7 +81,7 @@ class TargetingCondition:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        targeting_type = TargetingConditionTargetingType(d.pop("targetingType"))
+        targeting_type = d.pop("targetingType")
 
         weight = d.pop("weight", UNSET)
 
@@ -97,19 +89,9 @@ class TargetingCondition:
 
         include = d.pop("include", UNSET)
 
-        _match_type = d.pop("matchType", UNSET)
-        match_type: TargetingConditionMatchType | Unset
-        if isinstance(_match_type, Unset):
-            match_type = UNSET
-        else:
-            match_type = TargetingConditionMatchType(_match_type)
+        match_type = d.pop("matchType", UNSET)
 
-        _unit_of_time = d.pop("unitOfTime", UNSET)
-        unit_of_time: TargetingConditionUnitOfTime | Unset
-        if isinstance(_unit_of_time, Unset):
-            unit_of_time = UNSET
-        else:
-            unit_of_time = TargetingConditionUnitOfTime(_unit_of_time)
+        unit_of_time = d.pop("unitOfTime", UNSET)
 
         html_description = d.pop("htmlDescription", UNSET)
 

@@ -109,6 +109,15 @@ def _parse_response(
     if response.status_code == 202:
         return None
 
+    if response.status_code == 400:
+        return None
+
+    if response.status_code == 403:
+        return None
+
+    if response.status_code == 413:
+        return None
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:

@@ -1,0 +1,167 @@
+"""The compiled fast path of check_body (contracts/apis/kameleoon_data/compiled.py) gives exactly
+the verdicts and messages of the rules' own per-event path, and deep nesting is a violation."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from unittest import mock as patching
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contracts.apis.kameleoon_data import compiled, strategies
+from contracts.apis.kameleoon_data.events import edition
+from contracts.apis.kameleoon_data.rules import AcceptedEvent, BodyContext, check_body
+from contracts.mock import MockConfig, RunningMock, running_mock
+from contracts.samples import Sample
+from contracts.violations import Violation
+
+EDITIONS = ["current", "legacy"]
+EDITS = '&=%\r\n0aAé\x00[]{}":,;+ '
+
+
+def reference(
+    body: bytes, edition_name: str, context: BodyContext
+) -> tuple[list[Violation], list[AcceptedEvent]]:
+    """check_body with no compiled checker: every event through rules.check_event (the
+    implementation before the fast path)."""
+    accepted: list[AcceptedEvent] = []
+    with patching.patch.object(compiled, "checkers", lambda name: {}):
+        found = check_body(body, edition(edition_name), context, accepted)
+    return found, accepted
+
+
+def fast(
+    body: bytes, edition_name: str, context: BodyContext
+) -> tuple[list[Violation], list[AcceptedEvent]]:
+    accepted: list[AcceptedEvent] = []
+    return check_body(body, edition(edition_name), context, accepted), accepted
+
+
+def context_of(sample: Sample) -> BodyContext:
+    return BodyContext(
+        json_form=sample.query.get("json") == "true",
+        visitor_in_query=bool(sample.query.get("visitorCode")),
+        delayed=sample.query.get("delayed") == "true",
+    )
+
+
+@st.composite
+def edited(draw: st.DrawFn, body: str) -> str:
+    """A body with a few characters inserted, replaced or deleted: near-valid lines, where a
+    fast path is most likely to pass what it should not."""
+    text = list(body)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["insert", "replace", "delete"]))
+        char = draw(st.sampled_from(EDITS))
+        if action == "insert" or at == len(text):
+            text.insert(at, char)
+        elif action == "replace":
+            text[at] = char
+        else:
+            del text[at]
+    return "".join(text)
+
+
+@st.composite
+def bodies(draw: st.DrawFn, edition_name: str) -> tuple[bytes, BodyContext]:
+    kind = draw(st.sampled_from(["valid", "invalid", "boundary", "edited", "joined"]))
+    if kind == "valid":
+        sample = draw(strategies.valid_samples(edition_name))
+    elif kind == "invalid":
+        sample = draw(strategies.invalid_samples(edition_name))
+        if sample.breaks == "body_size":
+            sample = draw(strategies.valid_samples(edition_name))
+    elif kind == "boundary":
+        sample = draw(
+            strategies.boundary_samples(edition_name).filter(lambda s: len(s.body) < 10**5)
+        )
+    else:
+        sample = draw(strategies.valid_samples(edition_name))
+    body = sample.body if isinstance(sample.body, str) else sample.body.decode("utf-8", "replace")
+    if kind == "edited":
+        body = draw(edited(body))
+    if kind == "joined":  # the same events twice: repeated nonces across clean lines
+        body = f"{body}\n{body}"
+    return body.encode(), context_of(sample)
+
+
+@pytest.mark.parametrize("edition_name", EDITIONS)
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_the_fast_path_gives_the_reference_verdicts(edition_name: str, data: st.DataObject) -> None:
+    """Property: on generated bodies (valid, breaking one rule, at the limits, edited, repeated),
+    check_body gives the same violations, messages and accepted events with and without the
+    compiled checkers."""
+    body, context = data.draw(bodies(edition_name))
+    context = data.draw(
+        st.sampled_from([context, BodyContext(), BodyContext(visitor_in_query=True)])
+    )
+    assert fast(body, edition_name, context) == reference(body, edition_name, context)
+
+
+def test_the_fast_path_takes_the_common_case() -> None:
+    """The checkers do pass the page's own clean events (else the fast path would be dead code and
+    the property above would hold trivially)."""
+    line = {"nonce": "d2ce4d22083348fb", "eventType": "PAGE", "href": "https://x.com/?a=b&c=d",
+            "keyPageIndices": "[1,2]"}  # fmt: skip
+    assert compiled.checkers("current")["PAGE"](line)
+    assert not compiled.checkers("current")["PAGE"]({**line, "href": "h" * 2049})
+    assert compiled.split_clean_line("a=b%26c&d=%E2%82%AC") == {"a": "b&c", "d": "€"}
+    assert compiled.split_clean_line("a=%E2%82") is None
+
+
+# -- deep nesting: a violation, never a RecursionError or a 500 ---------------------------------
+
+DEEP = 100_000
+
+
+def test_a_deeply_nested_json_body_is_a_json_syntax_violation() -> None:
+    """O:99-103: with json=true the body is a JSON array of event objects; one nested 100,000
+    deep is not read (Python's parser would raise RecursionError): a clear json_syntax."""
+    body = ("[" * DEEP + "]" * DEEP).encode()
+    (violation,) = check_body(body, edition("current"), BodyContext(json_form=True))
+    assert violation.rule == "json_syntax" and "deeper" in violation.message
+
+
+def test_a_deeply_nested_line_value_is_a_type_violation() -> None:
+    """O:144-146: keyPageIndices is a JSON array of indices; nested 100,000 deep it is not one."""
+    value = "%5B" * DEEP + "%5D" * DEEP
+    body = f"nonce=0123456789abcdef&eventType=PAGE&href=h&keyPageIndices={value}".encode()
+    (violation,) = check_body(body, edition("current"), BodyContext(visitor_in_query=True))
+    assert violation.rule == "PAGE.keyPageIndices:type"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[RunningMock]:
+    with running_mock(MockConfig(apis=("kameleoon-data",))) as running:
+        yield running
+
+
+def test_the_mock_answers_a_deeply_nested_body_without_a_5xx(server: RunningMock) -> None:
+    """O:264-268: accepted (202), the body checked later; the journal names json_syntax."""
+    server.reset("kameleoon-data")
+    response = httpx.post(f"{server.url}/visit/events", params={"siteCode": "s", "json": "true"},
+                          content="[" * DEEP + "]" * DEEP, timeout=30)  # fmt: skip
+    assert response.status_code == 202
+    assert response.headers["x-contract-rules"] == "json_syntax"
+
+
+def test_validate_reports_a_deeply_nested_body(tmp_path: Path) -> None:
+    body = tmp_path / "deep.json"
+    body.write_text("[" * DEEP + "]" * DEEP)
+    result = subprocess.run(
+        [sys.executable, "-m", "contracts", "validate", "kameleoon-data", str(body), "--json",
+         "--format", "json"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert [v["rule"] for v in json.loads(result.stdout)] == ["json_syntax"]

@@ -8,9 +8,9 @@ or one past it (`hits`), whoever made it; and `boundaries` derives, from the spe
 requests, one sample per limit and side: a string at `maxLength` and one character longer, an
 integer at `maximum` and one more, an array at `maxItems` items and one more, every enum value and
 one outside, the example's pattern-bound value in its other letter case (a nonce in upper case)
-and with a character too many, and long query values (64 and 255 characters, as SDKs send) where
-the page sets no limit. Optional fields the example leaves out are added where a value can be made
-from the schema alone.
+and with a character too many, and long query values (64, 100, 101 and 255 characters, as SDKs
+send them). Optional fields the example leaves out are added where a value can be made from the
+schema alone.
 
 Which side is valid is not decided here: what the contract expects of each sample is the rule
 book's say on the request it stands for (`contracts.probes.judged`).
@@ -34,8 +34,9 @@ Path = tuple[str | int, ...]  # keys and indices from the body's root to a value
 LENGTH_KEYWORDS = ("maxLength", "minLength")
 RANGE_KEYWORDS = ("maximum", "minimum")
 COUNT_KEYWORDS = ("maxItems", "minItems", "maxProperties", "minProperties")
-# Query values SDKs send where the page sets no limit (Kameleoon's SDK: visitor codes up to 255).
-LONG_VALUES = (64, 255)
+# Query value lengths sent whatever the spec says (Kameleoon's SDK: visitor codes up to 255; 100
+# and 101 sit at the body field's limit, which a server may wrongly apply to the query too).
+LONG_VALUES = (64, 100, 101, 255)
 BODY_SIZE = "x-max-body-bytes"  # a spec extension: the body's size limit in bytes
 MAX_GENERATED_ITEMS = 20_000  # past this an array limit is counted, not sent
 
@@ -450,7 +451,7 @@ def _param_edges(
     yield from _edges(schema, value, value is not None)
     if param.get("in") == "query" and "enum" not in schema and "pattern" not in schema:
         for length in LONG_VALUES:
-            if length != schema.get("maxLength"):
+            if length not in (schema.get("maxLength"), (schema.get("maxLength") or -2) + 1):
                 yield "", "", True, "a" * length
 
 

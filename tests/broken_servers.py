@@ -430,9 +430,10 @@ async def full_metadata_refused(sent: Sent, forward: Forward) -> Reply:
     return await forward(sent)
 
 
-def last_enum_value_swapped(api: str, schema: str, field: str) -> Fault:
-    """The last value of a nested enum (`schema.field`, at any depth) refused with 400, and any
-    value outside the enum taken for the first one, so that the request is accepted."""
+def last_enum_value_swapped(api: str, schema: str, field: str, refusal: Any = None) -> Fault:
+    """The last value of a nested enum (`schema.field`, at any depth) refused with 400 (`refusal`
+    as the body), and any value outside the enum taken for the first one, so that the request is
+    accepted."""
     options = [str(v) for v in get_api(api).spec().schema(schema)["properties"][field]["enum"]]
     last = options[-1]
 
@@ -458,7 +459,7 @@ def last_enum_value_swapped(api: str, schema: str, field: str) -> Fault:
             return await forward(sent)
         fixed, refused = walk(body)
         if refused:
-            return json_reply(400, {"code": "BAD_REQUEST", "message": f"{field}: {last}"})
+            return json_reply(400, refusal or {"message": f"{field}: {last}"})
         return await forward(sent.with_json(fixed))
 
     return fault

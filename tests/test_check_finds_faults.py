@@ -20,10 +20,12 @@ from click.testing import CliRunner
 from hypothesis import strategies as st
 
 from contracts import probes
+from contracts.apis.capillary.mock import envelope
 from contracts.cli import main
 from contracts.registry import all_apis, get_api
 from contracts.runner import PHASES, CheckOptions, Finding, Report, run_checks
 from tests.broken_servers import (
+    CAPILLARY_GENERIC_ERROR,
     DATA_BODY_LIMIT,
     FULL_METADATA,
     LONG_NAME,
@@ -410,20 +412,21 @@ def test_the_largest_valid_metadata_array_refused_is_found_whatever_the_seed(see
 
 @pytest.mark.parametrize("seed", EDGE_SEEDS)
 def test_the_last_value_of_a_nested_enum_refused_and_an_unlisted_one_accepted(seed: int) -> None:
-    """Fault: 400 for matchType GREATER, the last value of a targeting condition's matchType
-    (kameleoon-automation-create-key-moment.txt:25; kameleoon-automation.yaml lists them), nested
-    in conditionDataList[].targetingCondition; and a value outside the list taken for the first,
-    so the key moment is created (201) where the service answers 400. Both are found by
-    expected_outcome in the boundary phase, whatever the seed."""
-    fault = last_enum_value_swapped("kameleoon-automation", "TargetingCondition", "matchType")
-    report, _ = check("kameleoon-automation", fault, ("boundary",), 5, seed)
+    """Fault: 400 for periodStatus NOT_STARTED, the last value of a period's status
+    (capillary-create-target-group-behavioural.txt:244; capillary.yaml lists RUNNING, UPCOMING,
+    NOT_STARTED), nested in periods[]; and a value outside the list taken for the first, so the
+    group is created (200) where the service answers 400. Both are found by expected_outcome in
+    the boundary phase, whatever the seed."""
+    refusal = envelope(None, [CAPILLARY_GENERIC_ERROR])
+    fault = last_enum_value_swapped("capillary", "TargetGroupPeriodCreate", "periodStatus", refusal)
+    report, _ = check("capillary", fault, ("boundary",), 5, seed)
     titles = {}
     for finding in found(report, "expected_outcome"):
         assert finding.phase == "boundary"
-        titles[finding.title] = json.loads(sent_body(finding.curl))
+        titles[finding.title] = finding.note
     assert set(titles) == {"Valid payload refused", "Invalid payload accepted"}, seed
-    assert '"GREATER"' in json.dumps(titles["Valid payload refused"])
-    assert "_NOT_LISTED" in json.dumps(titles["Invalid payload accepted"])
+    assert "NOT_STARTED" in titles["Valid payload refused"]
+    assert "_NOT_LISTED" in titles["Invalid payload accepted"]
 
 
 @pytest.mark.parametrize("seed", EDGE_SEEDS)

@@ -553,6 +553,7 @@ BROWSER_AGENT = (
 )
 SDK_AGENT = "Python/3.11 aiohttp/3.9.1"  # what kameleoon-client-python sends (rules.LIBRARY_AGENTS)
 BOT_AGENT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+MONITOR_AGENT = "Mozilla/5.0+(compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)"
 
 
 def _as_json(sample: Sample) -> Sample:
@@ -576,6 +577,10 @@ def _sdk_samples(ed: Edition) -> list[Sample]:
                query=query, headers={"User-Agent": SDK_AGENT}),
         Sample(line, "bot_user_agent", note="a bot's User-Agent", query=query,
                headers={"User-Agent": BOT_AGENT}),
+        Sample(line, "possible_bot_user_agent", note="a site monitor's User-Agent", query=query,
+               headers={"User-Agent": MONITOR_AGENT}),
+        Sample(line, "authorization_scheme", note="a Basic Authorization header", query=query,
+               headers={"Authorization": "Basic Y29udHJhY3RzOmNoZWNr"}),
         Sample(line + "&href=h2", "duplicate_field", note="href twice on a line", query=query),
         Sample(write_line({**page, "userAgent": BROWSER_AGENT}), "sdk_extension",
                note="the SDK's userAgent field", query=query),

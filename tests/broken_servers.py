@@ -437,28 +437,29 @@ def last_enum_value_swapped(api: str, schema: str, field: str, refusal: Any = No
     options = [str(v) for v in get_api(api).spec().schema(schema)["properties"][field]["enum"]]
     last = options[-1]
 
-    def walk(node: Any) -> tuple[Any, bool]:
+    def walk(node: Any, seen: list[str]) -> Any:
+        """The node with unlisted values replaced; every value of `field` met goes to `seen`."""
         if isinstance(node, dict):
-            fixed, refused = {}, False
+            fixed = {}
             for name, value in node.items():
                 if name == field and isinstance(value, str):
-                    refused = refused or value == last
+                    seen.append(value)
                     fixed[name] = value if value in options else options[0]
                 else:
-                    fixed[name], deeper = walk(value)
-                    refused = refused or deeper
-            return fixed, refused
+                    fixed[name] = walk(value, seen)
+            return fixed
         if isinstance(node, list):
-            pairs = [walk(value) for value in node]
-            return [p[0] for p in pairs], any(p[1] for p in pairs)
-        return node, False
+            return [walk(value, seen) for value in node]
+        return node
 
     async def fault(sent: Sent, forward: Forward) -> Reply:
         body = sent.json()
         if body is None:
             return await forward(sent)
-        fixed, refused = walk(body)
-        if refused:
+        seen: list[str] = []
+        fixed = walk(body, seen)
+        unlisted = any(value not in options for value in seen)
+        if last in seen and not unlisted:
             return json_reply(400, refusal or {"message": f"{field}: {last}"})
         return await forward(sent.with_json(fixed))
 

@@ -108,11 +108,13 @@ def test_each_spec_boundary_holds_its_constraint_at_the_side_it_says(api: Api) -
 
 
 def test_the_data_api_spec_lists_its_query_limits_and_every_enum_value() -> None:
-    """The data spec's constraints include the query visitorCode's length (an x-choice over
-    kameleoon-data-visit-events-openapi.txt:70), the nonce's pattern (line 108) and each device
-    type (line 134), one constraint per enum value."""
+    """The data spec's constraints include the query siteCode's minimum length (an x-choice over
+    kameleoon-data-visit-events-openapi.txt:64), the nonce's pattern (line 108) and each device
+    type (line 134), one constraint per enum value; the query visitorCode has no length limit
+    (the page states none for the query value, line 70)."""
     keys = {c.key for c in boundaries.constraints(get_api("kameleoon-data").spec())}
-    assert "query visitorCode: maxLength 100" in keys
+    assert "query siteCode: minLength 1" in keys
+    assert not any(key.startswith("query visitorCode: maxLength") for key in keys)
     assert "body [].nonce: pattern ^[0-9A-Fa-f]{16}$" in keys
     assert {f"body [].deviceType: enum {t}" for t in ("DESKTOP", "TABLET", "PHONE")} <= keys
 

@@ -3,13 +3,17 @@ of its answer, from the spec's examples, schemathesis' generation, and the vendo
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
+from . import boundaries
 from .context import Driver
+from .offline import request_of
 from .rules import Expectation
 from .samples import Sample
 
@@ -27,6 +31,7 @@ class Probe:
     # since Hypothesis may send the same probe again (replaying, shrinking).
     untagged: Any = None
     retag: bool = False
+    breaks: str | None = None  # the rule our sample breaks on purpose (a state rule, say)
 
 
 def spec_examples(driver: Driver) -> list[Probe]:
@@ -56,7 +61,7 @@ def sample_probe(driver: Driver, sample: Sample) -> Probe:
     note = sample.note or (f"breaks {sample.breaks}" if sample.breaks else "valid payload")
     case = driver.case_for(sample)
     return Probe(case, expectation, note, negative=not sample.valid, untagged=sample.body,
-                 retag=True)  # fmt: skip
+                 retag=True, breaks=sample.breaks)  # fmt: skip
 
 
 def sample_probes(
@@ -65,12 +70,55 @@ def sample_probes(
     return samples.map(lambda sample: sample_probe(driver, sample))
 
 
-def listed_boundaries(driver: Driver) -> list[Probe]:
-    """Every boundary sample, where the API's strategies can list them (`all_boundary_samples`):
-    each is sent, whatever the budget, so that a fault past one limit is not left to chance."""
+def example_samples(driver: Driver) -> list[Sample]:
+    """The spec's example requests as samples (with the query each media type goes with)."""
+    return [
+        Sample(
+            example.value,
+            query=driver.room.example_query(example.media_type),
+            headers={"Content-Type": example.media_type},
+        )
+        for example in driver.spec.examples()
+        if example.where == "request" and _same_operation(example.operation, driver)
+    ]
+
+
+def judged(driver: Driver, sample: Sample) -> Sample:
+    """A sample naming the rule it breaks as the rule book reads the request it stands for: the
+    first rule the service refuses it for, else the first warning, else none (valid)."""
+    body = sample.body
+    if not isinstance(body, bytes | str):
+        body = json.dumps(body).encode("utf-8")
+    headers = {**sample.headers, **driver.credentials}  # sent with the run's, as `case_for` does
+    request = request_of(driver.api, dataclasses.replace(sample, body=body, headers=headers))
+    found = driver.rules.check_request(request, None)
+    refused = [v for v in found if driver.expectation(Sample(None, v.rule)) == "refuse"]
+    if not found:
+        return dataclasses.replace(sample, breaks=None)
+    chosen = (refused or found)[0]
+    return dataclasses.replace(sample, breaks=chosen.rule, field=chosen.field)
+
+
+def spec_boundaries(driver: Driver) -> list[Sample]:
+    """The spec's limits at and one past each, from its examples (`contracts.boundaries`), each
+    judged by the rule book."""
+    which = (str(driver.operation.method), str(driver.operation.path))
+    found = boundaries.boundaries(driver.spec, example_samples(driver), which)
+    return [judged(driver, boundary.sample) for boundary in found]
+
+
+def listed_samples(driver: Driver) -> list[Sample]:
+    """Every boundary sample that can be listed: the API's own (`all_boundary_samples`) and those
+    the spec's limits give (`spec_boundaries`)."""
     strategies = driver.strategies
     listing = strategies.all_boundary_samples() if strategies is not None else []
-    return [sample_probe(driver, sample) for sample in listing]
+    return [*listing, *spec_boundaries(driver)]
+
+
+def listed_boundaries(driver: Driver) -> list[Probe]:
+    """`listed_samples` as probes: each is sent in every run, whatever the seed and budget, so that
+    a fault at or past one limit is not left to chance."""
+    return [sample_probe(driver, sample) for sample in listed_samples(driver)]
 
 
 def generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe]:

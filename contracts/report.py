@@ -1,5 +1,23 @@
 """What a check run found, for people (a summary table) and machines (JUnit XML, JSON) and for
-sharing (one self-contained HTML file)."""
+sharing (one self-contained HTML file).
+
+report.json:
+
+    {"base_url": str, "seed": int, "live": bool, "duration_s": float, "requests": int, "ok": bool,
+     "results": [{"api", "check", "passed", "failed"}, ...],
+     "findings": [{"api", "phase", "check", "title", "message", "curl", "status", "note"}, ...],
+     "coverage": {API: {
+         "rules": {"exercised": N, "total": M},          # rules some probe kept and some broke
+         "constraints": {"at_limit": N, "total": M},     # spec constraints some request held at
+                                                         # their limit (contracts.boundaries)
+         "unexercised_rules": {rule: why},               # the room's reason, or what is missing
+         "constraints_not_at_limit": [constraint key],
+         "per_rule": {rule: [probes that kept it, probes that broke it]},
+         "per_constraint": {constraint key: [requests at the limit, requests one past it]}}}}
+
+A constraint key reads `PLACE [WHERE]: KEYWORD LIMIT`: `query visitorCode: maxLength 100`,
+`body targets[].name: minLength 1`, `body [].deviceType: enum PHONE` (each enum value is one).
+"""
 
 from __future__ import annotations
 
@@ -28,8 +46,31 @@ def summary_table(report: Report) -> Table:
     return table
 
 
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part // whole}%" if whole else "n/a"
+
+
+def coverage_lines(report: Report) -> list[str]:
+    """Per API: rules exercised N/M, constraints at their limit N/M, and the rules not exercised
+    with why."""
+    lines = []
+    for api, coverage in sorted(report.coverage.items()):
+        rules, hit = coverage.exercised(), coverage.hit()
+        lines.append(
+            f"{api}: rules exercised {len(rules)}/{len(coverage.rules)} "
+            f"({_percent(len(rules), len(coverage.rules))}), constraints at their limit "
+            f"{len(hit)}/{len(coverage.constraints)} "
+            f"({_percent(len(hit), len(coverage.constraints))})"
+        )
+        for rule, why in sorted(coverage.unexercised().items()):
+            lines.append(f"   not exercised: {rule}: {why}")
+    return lines
+
+
 def print_report(report: Report, console: Console) -> None:
     console.print(summary_table(report))
+    for line in coverage_lines(report):
+        console.print(escape(line), highlight=False, soft_wrap=True)
     for number, finding in enumerate(report.findings, start=1):
         console.print(
             f"\n[bold red]{number}. {escape(finding.api)} / {escape(finding.check)}[/] "
@@ -68,6 +109,7 @@ def to_json(report: Report) -> dict[str, object]:
         "findings": [
             {**finding.to_dict(), "signature": finding.signature} for finding in report.findings
         ],
+        "coverage": {api: c.to_dict() for api, c in sorted(report.coverage.items())},
     }
 
 

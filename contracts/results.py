@@ -41,6 +41,63 @@ class Finding:
 
 
 @dataclass
+class Coverage:
+    """What one API's probes exercised: per rule of its book, how many probes kept it and how many
+    broke it (the rule our sample breaks on purpose, and every violation the rules find in the
+    request as sent); per constraint of its spec (`contracts.boundaries`), how many requests held
+    it at its limit and one past it. Plain data, for the summary line, report.json and any view
+    built on them."""
+
+    rules: list[str] = field(default_factory=list)  # every rule of the book
+    exceptions: dict[str, str] = field(default_factory=dict)  # rule -> why no probe breaks it
+    kept: dict[str, int] = field(default_factory=dict)
+    broken: dict[str, int] = field(default_factory=dict)
+    constraints: list[str] = field(default_factory=list)  # every constraint of the spec, by key
+    at_limit: dict[str, int] = field(default_factory=dict)
+    past_limit: dict[str, int] = field(default_factory=dict)
+
+    def record(self, broken: set[str], limits: set[tuple[str, bool]]) -> None:
+        """One request: the rules it broke (every other rule it kept) and the constraints it held
+        at their limit (True) or one past it (False)."""
+        for rule in self.rules:
+            counts = self.broken if rule in broken else self.kept
+            counts[rule] = counts.get(rule, 0) + 1
+        for key, at in limits:
+            counts = self.at_limit if at else self.past_limit
+            counts[key] = counts.get(key, 0) + 1
+
+    def exercised(self) -> list[str]:
+        """The rules some probe kept and some probe broke."""
+        return [r for r in self.rules if self.kept.get(r) and self.broken.get(r)]
+
+    def unexercised(self) -> dict[str, str]:
+        """Each rule not exercised, with why: the room's reason, or what is missing."""
+        missing = {}
+        for rule in self.rules:
+            if self.kept.get(rule) and self.broken.get(rule):
+                continue
+            why = "no probe kept it" if self.broken.get(rule) else "no probe broke it"
+            missing[rule] = self.exceptions.get(rule, why)
+        return missing
+
+    def hit(self) -> list[str]:
+        """The constraints some request held at their limit."""
+        return [c for c in self.constraints if self.at_limit.get(c)]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rules": {"exercised": len(self.exercised()), "total": len(self.rules)},
+            "constraints": {"at_limit": len(self.hit()), "total": len(self.constraints)},
+            "unexercised_rules": self.unexercised(),
+            "constraints_not_at_limit": [c for c in self.constraints if not self.at_limit.get(c)],
+            "per_rule": {r: [self.kept.get(r, 0), self.broken.get(r, 0)] for r in self.rules},
+            "per_constraint": {
+                c: [self.at_limit.get(c, 0), self.past_limit.get(c, 0)] for c in self.constraints
+            },
+        }
+
+
+@dataclass
 class Report:
     base_url: str
     seed: int
@@ -52,6 +109,7 @@ class Report:
     probes: dict[str, int] = field(default_factory=dict)  # per API
     phases_run: dict[str, list[str]] = field(default_factory=dict)
     known: set[str] = field(default_factory=set)  # signatures of the findings, per API and phase
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # per API
     rounds: int = 0
     retries: int = 0  # requests sent again after a 429/503 with Retry-After
     waited: float = 0.0  # seconds spent waiting them out

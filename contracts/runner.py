@@ -9,6 +9,8 @@ checks of `contracts.checks` one by one, so each finding is attributed to its ch
     negative   schemathesis' schema-violating requests                 refused, where the API does
     valid      our strategies' valid payloads (every event type, ...)  accepted
     boundary   every limit at and one past it, every enum value        as the contract says
+               (every listed one sent whatever the seed: the vendor's, and the spec's own from
+               `contracts.boundaries`)
     invalid    payloads breaking exactly one named rule                refused, where the API does
     stateful   scenarios: a duplicate after a create, a retry          the documented refusal
 
@@ -16,7 +18,8 @@ Whether a schemathesis request is valid is not left to the schema alone: the API
 request as sent (`contract_verdict`), so a schema-valid request that breaks a rule beyond the
 schema is expected to be refused. A failing probe is shrunk by Hypothesis to a minimal one before
 it is reported (not in live mode), and the phase runs again to look for other distinct failures.
-Same seed, same run.
+Every request sent is counted for coverage (`observe`): the rules it kept and broke, the spec's
+constraints it held at or one past their limit. Same seed, same run.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
+from . import boundaries
 from .api import Api
 from .checks import Scenario
 from .context import NEGATIVE_PHASES, PHASES, CheckOptions, Driver
@@ -46,7 +50,15 @@ from .probes import (
     sample_probes,
     spec_examples,
 )
-from .results import Finding, Report, Tally, iter_failing_checks, probes_per_second, signature
+from .results import (
+    Coverage,
+    Finding,
+    Report,
+    Tally,
+    iter_failing_checks,
+    probes_per_second,
+    signature,
+)
 from .transport import (
     LimitedSession,
     NoAnswer,
@@ -54,6 +66,7 @@ from .transport import (
     curl_for,
     is_loopback,
     request_record,
+    sent_request,
 )
 from .verdicts import check_probe
 
@@ -123,6 +136,7 @@ def _run_hypothesis(
         response, results = check_probe(driver, probe, options.base_url, session)
         report.probes[api] = report.probes.get(api, 0) + 1
         report.count(api, results)
+        observe(driver, report, response, probe.breaks)
         fresh = []
         for name, failure in results.items():
             if failure is None:
@@ -187,6 +201,38 @@ def _record(report: Report, known: set[str], finding: Finding, progress: Progres
     progress.on_finding(finding)
 
 
+def observe(driver: Driver, report: Report, response: object, breaks: str | None) -> None:
+    """Count what a request sent exercised: the rules it broke (what our sample breaks on purpose,
+    and whatever the rules find in it as sent) and kept, the constraints it held at or one past
+    their limit."""
+    coverage = report.coverage.get(driver.label)
+    if coverage is None or isinstance(response, NoAnswer):
+        return
+    sent = sent_request(response)  # type: ignore[arg-type]
+    broken = {violation.rule for violation in driver.rules.check_request(sent, None)}
+    if breaks is not None:
+        broken.add(breaks)
+    limits = boundaries.hits(driver.spec, sent, which(driver))
+    coverage.record(broken, {(constraint.key, at) for constraint, at in limits})
+
+
+def which(driver: Driver) -> tuple[str, str]:
+    """The driver's operation, as `contracts.boundaries` names it."""
+    return str(driver.operation.method), str(driver.operation.path)
+
+
+def start_coverage(driver: Driver, report: Report) -> None:
+    """The rules and constraints of an API, counted from nothing (kept across fuzzing rounds)."""
+    if driver.label in report.coverage:
+        return
+    strategies = driver.strategies
+    report.coverage[driver.label] = Coverage(
+        rules=driver.rules.book.names(),
+        exceptions=dict(strategies.not_sampled) if strategies is not None else {},
+        constraints=[c.key for c in boundaries.constraints(driver.spec, which(driver))],
+    )
+
+
 def run_scenarios(
     driver: Driver,
     options: CheckOptions,
@@ -208,6 +254,7 @@ def run_scenarios(
             probe = Probe(case, None, f"{scenario.name}, step {index + 1}")
             response, results = check_probe(driver, probe, options.base_url, session)
             report.probes[api] = report.probes.get(api, 0) + 1
+            observe(driver, report, response, step.sample.breaks)
             problem = None
             if isinstance(response, NoAnswer):
                 problem = f"got no answer ({response.error})"
@@ -275,6 +322,7 @@ def _run_api(
 ) -> None:
     for driver in Driver.build_all(api, options):
         name = driver.label
+        start_coverage(driver, report)
         report.phases_run.setdefault(name, [])
         for phase in options.phases:
             if deadline is not None and clock() >= deadline:

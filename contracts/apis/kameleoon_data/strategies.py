@@ -22,7 +22,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from ...vendor import HttpRequest, Sample, Severity, StrategiesRoom
-from .codec import write_json, write_line, write_lines
+from .codec import parse_lines, write_json, write_line, write_lines
 from .events import INT_RANGES, Edition, FieldSpec, edition
 from .rules import VISITOR_FIELDS, rule_book
 
@@ -545,11 +545,116 @@ def invalid_sample_kinds(edition_name: str | None = None) -> dict[str, st.Search
     }
 
 
+# -- every boundary, both forms, and what Kameleoon's SDK sends ---------------------------------
+
+BROWSER_AGENT = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Safari/537.36"
+)
+SDK_AGENT = "Python/3.11 aiohttp/3.9.1"  # what kameleoon-client-python sends (rules.LIBRARY_AGENTS)
+BOT_AGENT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+MONITOR_AGENT = "Mozilla/5.0+(compatible; UptimeRobot/2.0; http://www.uptimerobot.com/)"
+
+
+def _as_json(sample: Sample) -> Sample:
+    """A line-form sample in the JSON-array form (json=true): the same events, the same rule."""
+    events_ = parse_lines(sample.body)
+    query = {**sample.query, "json": "true"}
+    return replace(sample, body=write_json(events_), query=query, note=f"{sample.note}, json")
+
+
+def _sdk_samples(ed: Edition) -> list[Sample]:
+    """What the pages allow or Kameleoon's SDK sends, each breaking at most a warning (accepted),
+    and the header values at the edge of what is refused: a browser's, the SDK's library user
+    agent (a warning) and a bot's (403)."""
+    page = _base_event(ed, "PAGE")
+    line = write_line(page)
+    query = _query(False, "v1")
+    samples = [
+        Sample(line, None, note="a browser's User-Agent", query=query,
+               headers={"User-Agent": BROWSER_AGENT}),
+        Sample(line, "library_user_agent", note="the SDK's User-Agent (aiohttp's default)",
+               query=query, headers={"User-Agent": SDK_AGENT}),
+        Sample(line, "bot_user_agent", note="a bot's User-Agent", query=query,
+               headers={"User-Agent": BOT_AGENT}),
+        Sample(line, "possible_bot_user_agent", note="a site monitor's User-Agent", query=query,
+               headers={"User-Agent": MONITOR_AGENT}),
+        Sample(line, "authorization_scheme", note="a Basic Authorization header", query=query,
+               headers={"Authorization": "Basic Y29udHJhY3RzOmNoZWNr"}),
+        Sample(line + "&href=h2", "duplicate_field", note="href twice on a line", query=query),
+        Sample(write_line({**page, "userAgent": BROWSER_AGENT}), "sdk_extension",
+               note="the SDK's userAgent field", query=query),
+        Sample(line, "sdk_extension", note="the SDK's sdkName and sdkVersion",
+               query={**query, "sdkName": "python", "sdkVersion": "3.22.0"}),
+    ]  # fmt: skip
+    samples += [  # undocumented extensions, reported as warnings and accepted
+        Sample(write_line({**page, "pageLoadTime": 120}), "unknown_field",
+               note="a field no event type documents", query=query),
+        Sample(line, "unknown_query_param", note="a query parameter the page does not list",
+               query={**query, "debug": "true"}),
+    ]  # fmt: skip
+    conversion = _base_event(ed, "CONVERSION")
+    samples.append(_one_event(ed, {**conversion, "href": "h"}, "field_of_other_event_type",
+                              "href on a CONVERSION event"))  # fmt: skip
+    other = _other_edition_field(ed)
+    if other is not None:
+        samples.append(_one_event(ed, {**page, other: "1"}, "other_edition_field",
+                                  f"{other}, a field of the other edition"))  # fmt: skip
+    if ed.name != "legacy":  # camelCase, as the SDK writes event types (a warning here)
+        for event_type in ed.events:
+            event = sdk_style(_base_event(ed, event_type))
+            if event["eventType"] not in (event_type, event_type.lower()):
+                note = f"eventType {event['eventType']} (the SDK's spelling)"
+                samples.append(_one_event(ed, event, "event_type_case", note))
+    return samples
+
+
+def _item_limit_samples(ed: Edition) -> list[Sample]:
+    """The int32 items of index lists and the counts of valuesCountMap, at each end of the range
+    and one past it (the fields' limits `_limit_samples` does not reach)."""
+    low, high = INT_RANGES["int32"]
+    cases = ((low, None), (high, None), (low - 1, "type"), (high + 1, "type"))
+    samples = []
+    for event_type, spec in ed.events.items():
+        for name, field in spec.fields.items():
+            if field.kind not in ("int32_list", "values_count_map"):
+                continue
+            for bound, breaks in cases:
+                value: Any = [bound] if field.kind == "int32_list" else {"a": bound}
+                event = {**_base_event(ed, event_type), name: value}
+                rule = f"{field.rule}:{breaks}" if breaks else None
+                samples.append(_one_event(ed, event, rule, f"{field.rule} holding {bound}"))
+    return samples
+
+
+def _other_edition_field(ed: Edition) -> str | None:
+    other = edition("legacy" if ed.name == "current" else "current")
+    for spec in other.events.values():
+        for name, field in spec.fields.items():
+            if not ed.field_owner(name) and field.kind == "string":
+                return name
+    return None
+
+
+def all_boundary_samples_both_forms(edition_name: str | None = None) -> list[Sample]:
+    """`all_boundary_samples`, each single-event one in both body forms (lines and a JSON array),
+    and what the SDK sends (`_sdk_samples`): all sent in every run."""
+    ed = edition(edition_name)
+    lines = _limit_samples(ed) + _item_limit_samples(ed) + _sdk_samples(ed)
+    # (a name twice is a line-form thing: a JSON object keeps one)
+    json_form = [
+        _as_json(sample)
+        for sample in lines
+        if not sample.headers and sample.breaks != "duplicate_field"
+    ]
+    return lines + json_form + list(_size_samples_of(ed.name))
+
+
 ROOM = StrategiesRoom(
     valid_samples=valid_samples,
     boundary_samples=boundary_samples,
     invalid_samples=invalid_samples,
-    all_boundary_samples=all_boundary_samples,
+    all_boundary_samples=all_boundary_samples_both_forms,
     invalid_sample_kinds=invalid_sample_kinds,
     request_of=sample_request,
 )

@@ -66,6 +66,17 @@ class Coverage:
             counts = self.at_limit if at else self.past_limit
             counts[key] = counts.get(key, 0) + 1
 
+    def merge(self, other: Coverage) -> None:
+        """Add the counts of another part of the run over the same API."""
+        self.rules = self.rules or list(other.rules)
+        self.exceptions = self.exceptions or dict(other.exceptions)
+        self.constraints = self.constraints or list(other.constraints)
+        for mine, theirs in ((self.kept, other.kept), (self.broken, other.broken),
+                             (self.at_limit, other.at_limit),
+                             (self.past_limit, other.past_limit)):  # fmt: skip
+            for key, count in theirs.items():
+                mine[key] = mine.get(key, 0) + count
+
     def exercised(self) -> list[str]:
         """The rules some probe kept and some probe broke."""
         return [r for r in self.rules if self.kept.get(r) and self.broken.get(r)]
@@ -136,6 +147,8 @@ class Report:
             self.phases_run.setdefault(api, []).extend(phases)
         self.retries += other.retries
         self.waited += other.waited
+        for api, coverage in other.coverage.items():
+            self.coverage.setdefault(api, Coverage()).merge(coverage)
 
     def tally(self, api: str, check: str) -> Tally:
         return self.tallies.setdefault((api, check), Tally())

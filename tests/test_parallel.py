@@ -41,7 +41,8 @@ def test_two_workers_find_what_one_finds(api: str, fault: object, phases: tuple[
             else:
                 report = run_parallel([get_api(api)], options, workers)
             tallies = sorted((k, t.passed, t.failed) for k, t in report.tallies.items())
-            runs.append((findings(report, server.url), report.total_probes, tallies))
+            coverage = {api: c.to_dict() for api, c in report.coverage.items()}
+            runs.append((findings(report, server.url), report.total_probes, tallies, coverage))
     assert runs[0][0], "the planted fault is found"
     assert runs[1] == runs[0]
 

@@ -308,7 +308,16 @@ def _check_options(func: Any) -> Any:
         click.option("--url", help="Check this server instead of the embedded mock."),
         click.option("--token", help="Credentials for every API (or CONTRACTS_TOKEN[_<API>])."),
         click.option("--live", is_flag=True, help="Allow a --url that is not on this machine."),
-        click.option("--rate-limit", type=float, help="Requests per second (live default 2)."),
+        click.option(
+            "--rate-limit",
+            help="Requests per second (live default 2), or `auto`: also follow the server's "
+            "X-Ratelimit-* headers. A 429/503 with Retry-After is always waited out and retried.",
+        ),
+        click.option(
+            "--baseline",
+            type=click.Path(dir_okay=False, exists=True),
+            help="report.json of an earlier run: exit 1 only for failures it does not list.",
+        ),
         click.option(
             "--negative/--no-negative",
             default=None,
@@ -328,6 +337,12 @@ def _check_options(func: Any) -> Any:
             help="Write junit.xml, report.html and report.json here.",
         ),
         click.option("--seed", default=0, show_default=True, type=int),
+        click.option(
+            "--workers",
+            default="1",
+            show_default=True,
+            help="Worker processes (a number, or auto = the machine's cores); same findings.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -343,6 +358,7 @@ class _Plan:
     path_parameters: dict[str, str]
     live: bool
     rate_limit: float | None
+    rate_limit_auto: bool
     phases: tuple[str, ...]
 
     def options(self, url: str, max_examples: int, seed: int, database: Any = None) -> Any:
@@ -351,7 +367,8 @@ class _Plan:
         return CheckOptions(
             base_url=url, tokens=self.tokens, max_examples=max_examples, seed=seed,
             phases=self.phases, live=self.live, shrink=not self.live,
-            rate_limit=self.rate_limit, database=database, path_parameters=self.path_parameters,
+            rate_limit=self.rate_limit, rate_limit_auto=self.rate_limit_auto,
+            database=database, path_parameters=self.path_parameters,
         )  # fmt: skip
 
 
@@ -360,7 +377,7 @@ def _plan(
     url: str | None,
     token: str | None,
     live: bool,
-    rate_limit: float | None,
+    rate_limit_text: str | None,
     negative: bool | None,
     params: tuple[str, ...],
 ) -> _Plan:
@@ -379,11 +396,19 @@ def _plan(
         if not sep:
             raise click.BadParameter(f"{item!r}: expected NAME=VALUE", param_hint="--param")
         path_params[name] = value
+    auto = rate_limit_text == "auto"
+    try:
+        rate_limit = None if rate_limit_text in (None, "auto") else float(str(rate_limit_text))
+    except ValueError:
+        raise click.BadParameter(
+            f"{rate_limit_text!r}: a number of requests per second, or auto",
+            param_hint="--rate-limit",
+        ) from None
     if live and rate_limit is None:
         rate_limit = 2.0
     send_negative = negative if negative is not None else not live
     phases = tuple(p for p in PHASES if send_negative or p not in NEGATIVE_PHASES)
-    return _Plan(apis, _tokens(apis, token), path_params, live, rate_limit, phases)
+    return _Plan(apis, _tokens(apis, token), path_params, live, rate_limit, auto, phases)
 
 
 class _Display:
@@ -429,11 +454,13 @@ def check(
     url: str | None,
     token: str | None,
     live: bool,
-    rate_limit: float | None,
+    rate_limit: str | None,
+    baseline: str | None,
     negative: bool | None,
     params: tuple[str, ...],
     report_dir: str | None,
     seed: int,
+    workers: str,
     max_examples: int,
 ) -> None:
     """Check servers against the contracts: the embedded mock by default, or --url.
@@ -451,8 +478,15 @@ def check(
         display = _Display()
         with display.progress if display.live else ExitStack():
             hooks = display.hooks(len(plan.phases))
-            report = run_checks(plan.apis, plan.options(url, max_examples, seed), hooks)
-    _finish(report, report_dir)
+            options = plan.options(url, max_examples, seed)
+            count = _workers(workers)
+            if count > 1:
+                from .parallel import run_parallel
+
+                report = run_parallel(plan.apis, options, count, hooks)
+            else:
+                report = run_checks(plan.apis, options, hooks)
+    _finish(report, report_dir, baseline)
 
 
 def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
@@ -467,16 +501,41 @@ def _embedded_mock(apis: list[Any], tokens: dict[str, str], stack: Any) -> str:
     return url
 
 
-def _finish(report: Any, report_dir: str | None) -> None:
+def _workers(text: str) -> int:
+    from .parallel import worker_count
+
+    try:
+        return worker_count(text)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r}: a number >= 1, or auto", param_hint="--workers"
+        ) from None
+
+
+def _finish(report: Any, report_dir: str | None, baseline: str | None = None) -> None:
+    """Print and write the reports; exit 1 when a check failed (with --baseline: a failure the
+    baseline does not list; the known ones are listed apart and do not change the status)."""
     from pathlib import Path
 
-    from .report import print_report, write_reports
+    from .report import known_signatures, print_report, write_reports
 
     print_report(report, console)
+    if report.retries:
+        console.print(f"{report.retries} requests retried after a 429/503 with Retry-After "
+                      f"({report.waited:.1f} s waited)", highlight=False)  # fmt: skip
     if report_dir:
         for path in write_reports(report, Path(report_dir)):
             console.print(f"wrote {path}", highlight=False)
-    sys.exit(0 if report.ok else 1)
+    if baseline is None:
+        sys.exit(0 if report.ok else 1)
+    known = known_signatures(Path(baseline))
+    new = [f for f in report.findings if f.signature not in known]
+    old = [f for f in report.findings if f.signature in known]
+    for finding in old:
+        console.print(f"known (in {baseline}): {finding.api} / {finding.check}: {finding.title}",
+                      highlight=False)  # fmt: skip
+    console.print(f"{len(new)} new failures, {len(old)} known from the baseline", highlight=False)
+    sys.exit(1 if new else 0)
 
 
 @dataclass
@@ -519,11 +578,13 @@ def fuzz(
     url: str | None,
     token: str | None,
     live: bool,
-    rate_limit: float | None,
+    rate_limit: str | None,
+    baseline: str | None,
     negative: bool | None,
     params: tuple[str, ...],
     report_dir: str | None,
     seed: int,
+    workers: str,
     duration: str,
     db: str | None,
     max_examples: int,
@@ -568,8 +629,33 @@ def fuzz(
         url = url or _embedded_mock(plan.apis, plan.tokens, stack)
         options = plan.options(url, max_examples, seed, database)
         with live_display if console.is_terminal else ExitStack():
-            report = run_fuzz(plan.apis, options, seconds, hooks)
+            report = run_fuzz(plan.apis, options, seconds, hooks, workers=_workers(workers), db=db)
     console.print(
         f"{report.rounds} rounds; corpus in {db or '.contracts/fuzz-db'}", highlight=False
     )
-    _finish(report, report_dir)
+    _finish(report, report_dir, baseline)
+
+
+@main.command()
+@click.argument("report_file", metavar="REPORT", type=click.Path(dir_okay=False, exists=True))
+@click.argument("number", type=int, default=1)
+@click.option("--url", help="Send to this server instead of the one the report was made against.")
+@click.option("--token", help="Credentials (or CONTRACTS_TOKEN[_<API>]); filtered in the report.")
+@click.option("--live", is_flag=True, help="Allow a --url that is not on this machine.")
+def replay(report_file: str, number: int, url: str | None, token: str | None, live: bool) -> None:
+    """Send failure NUMBER (1-based, as printed) of a report.json again and print the exchange.
+
+    Credentials filtered from the report are put back from --token in the form the API's
+    security scheme wants."""
+    from .registry import get_api
+    from .replay import load_failure, print_exchange, send_again
+    from .transport import is_loopback
+
+    failure = load_failure(report_file, number)
+    if url and not is_loopback(url) and not live:
+        raise click.UsageError(f"{url} is not on this machine: replaying to it needs --live")
+    api = get_api(failure.api)
+    room = api.checks()
+    credentials = room.credentials(_tokens([api], token)[api.name]) if room else {}
+    request, response = send_again(failure, url, credentials)
+    print_exchange(request, response, console)

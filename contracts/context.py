@@ -22,6 +22,7 @@ from .specs import Spec
 
 PHASES = ("examples", "positive", "negative", "valid", "boundary", "invalid", "stateful")
 NEGATIVE_PHASES = frozenset({"negative", "invalid"})  # what a live run leaves out unless asked
+TAGS_PER_PHASE = 10**5  # unique names a phase may use before running into the next phase's
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class CheckOptions:
     live: bool = False
     shrink: bool = True
     rate_limit: float | None = None  # requests per second, for live servers
+    rate_limit_auto: bool = False  # also follow the server's X-Ratelimit-* headers
     database: ExampleDatabase | None = None  # Hypothesis' example database (fuzzing)
     path_parameters: dict[str, str] = field(default_factory=dict)
 
@@ -51,7 +53,8 @@ class Driver:
     operation: Any  # schemathesis APIOperation (every spec here has one operation)
     credentials: dict[str, str]
     path_parameters: dict[str, str]
-    tags: Iterator[int]  # a run-wide counter for the names and keys that must be unique
+    tags: Iterator[int]  # a counter for the names and keys that must be unique
+    first_tag: int = 0
 
     def next_tag(self) -> int:
         return next(self.tags)
@@ -75,9 +78,13 @@ class Driver:
         # Against our mock a run starts from a fresh state: tags from 0 (same seed, same run). A
         # live account keeps what earlier runs created: tags from the clock, so keys stay new.
         start = int(time.time() * 1000) if options.live else options.seed * 10**6
-        tags = itertools.count(start)
         return cls(api, spec, room, api.rules(), api.strategies(), schema, operation,
-                   room.credentials(token), params, tags)  # fmt: skip
+                   room.credentials(token), params, itertools.count(start), start)  # fmt: skip
+
+    def start_phase(self, phase: str) -> None:
+        """Each phase draws its tags from its own range, so a phase sends the same names whether
+        it runs after the others or alone in a worker process (`--workers`)."""
+        self.tags = itertools.count(self.first_tag + PHASES.index(phase) * TAGS_PER_PHASE)
 
     def case_for(self, sample: Sample, credentials: bool = True) -> Any:
         """A schemathesis Case carrying one of our samples (and our credentials, unless the

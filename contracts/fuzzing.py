@@ -55,16 +55,25 @@ def fuzz(
     duration: float,
     progress: Progress | None = None,
     clock: Callable[[], float] = time.monotonic,
+    workers: int = 1,
+    db: str | None = None,
 ) -> Report:
     """Rounds of every phase with a new seed each, until `duration` seconds have passed or
-    Ctrl-C; the findings of all rounds in one report (each distinct failure once)."""
+    Ctrl-C; the findings of all rounds in one report (each distinct failure once). With several
+    `workers`, each round's phases run in worker processes, each opening the database `db`."""
     deadline = clock() + duration
     report = Report(options.base_url, options.seed, options.live)
     round_number = 0
     try:
         while clock() < deadline:
             seeded = dataclasses.replace(options, seed=options.seed + round_number)
-            run_checks(apis, seeded, progress, report, deadline, clock)
+            if workers > 1:
+                from .parallel import run_parallel
+
+                wall_deadline = time.time() + (deadline - clock())
+                run_parallel(apis, seeded, workers, progress, report, db, wall_deadline)
+            else:
+                run_checks(apis, seeded, progress, report, deadline, clock)
             round_number += 1
     except KeyboardInterrupt:
         pass  # what was found so far is the session's result

@@ -32,6 +32,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .errors import InputError
 from .runner import Report, probes_per_second
 
 
@@ -98,14 +99,27 @@ def to_json(report: Report) -> dict[str, object]:
         "live": report.live,
         "duration_s": round(report.duration, 3),
         "requests": report.total_probes,
+        "retries": report.retries,
+        "waited_s": round(report.waited, 3),
         "ok": report.ok,
         "results": [
             {"api": api, "check": check, "passed": t.passed, "failed": t.failed}
             for (api, check), t in sorted(report.tallies.items())
         ],
-        "findings": [finding.to_dict() for finding in report.findings],
+        "findings": [
+            {**finding.to_dict(), "signature": finding.signature} for finding in report.findings
+        ],
         "coverage": {api: c.to_dict() for api, c in sorted(report.coverage.items())},
     }
+
+
+def known_signatures(path: Path) -> set[str]:
+    """The signatures of the failures an earlier run's report.json lists (`--baseline`)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(finding["signature"]) for finding in data["findings"]}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(f"{path}: not a report.json of contracts check ({error})") from None
 
 
 def write_junit(report: Report, path: Path) -> None:

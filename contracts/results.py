@@ -30,6 +30,11 @@ class Finding:
     curl: str
     status: int | None
     note: str = ""
+    request: dict[str, Any] = field(default_factory=dict)  # for `contracts replay`
+
+    @property
+    def signature(self) -> str:
+        return signature(f"{self.api}/{self.phase}/{self.check}", self.title, self.status)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -106,6 +111,8 @@ class Report:
     known: set[str] = field(default_factory=set)  # signatures of the findings, per API and phase
     coverage: dict[str, Coverage] = field(default_factory=dict)  # per API
     rounds: int = 0
+    retries: int = 0  # requests sent again after a 429/503 with Retry-After
+    waited: float = 0.0  # seconds spent waiting them out
 
     @property
     def ok(self) -> bool:
@@ -114,6 +121,21 @@ class Report:
     @property
     def total_probes(self) -> int:
         return sum(self.probes.values())
+
+    def merge(self, other: Report) -> None:
+        """Add a part of the run (one API's phase, run in a worker process) to this report."""
+        for key, tally in other.tallies.items():
+            mine = self.tally(*key)
+            mine.passed += tally.passed
+            mine.failed += tally.failed
+        self.findings += [f for f in other.findings if f.signature not in self.known]
+        self.known |= other.known
+        for api, count in other.probes.items():
+            self.probes[api] = self.probes.get(api, 0) + count
+        for api, phases in other.phases_run.items():
+            self.phases_run.setdefault(api, []).extend(phases)
+        self.retries += other.retries
+        self.waited += other.waited
 
     def tally(self, api: str, check: str) -> Tally:
         return self.tallies.setdefault((api, check), Tally())

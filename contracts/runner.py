@@ -56,7 +56,15 @@ from .results import (
     probes_per_second,
     signature,
 )
-from .transport import LimitedSession, NoAnswer, RateLimiter, curl_for, is_loopback, sent_request
+from .transport import (
+    LimitedSession,
+    NoAnswer,
+    RateLimiter,
+    curl_for,
+    is_loopback,
+    request_record,
+    sent_request,
+)
 from .verdicts import check_probe
 
 MAX_DISTINCT_FAILURES = 5  # per phase: past that, a phase reports and moves on
@@ -134,7 +142,8 @@ def _run_hypothesis(
             if key not in known:
                 fresh.append(
                     Finding(api, phase, name, failure.title, failure.message,
-                            curl_for(response.request), response.status_code, probe.note)
+                            curl_for(response.request), response.status_code, probe.note,
+                            request_record(response.request))
                 )  # fmt: skip
         failures = sum(1 for f in report.findings if f.api == api)
         progress.on_probe(api, phase, report.probes[api], failures)
@@ -254,7 +263,7 @@ def run_scenarios(
                 finding = Finding(
                     api, "stateful", "stateful", f"{scenario.name}: {step.note or 'step'} failed",
                     f"step {index + 1} ({step.note}) {problem}", curl_for(response.request),
-                    response.status_code, scenario.name,
+                    response.status_code, scenario.name, request_record(response.request),
                 )  # fmt: skip
                 key = signature(f"{api}/stateful/stateful", finding.title, finding.status)
                 if key not in report.known:
@@ -281,7 +290,7 @@ def run_checks(
         requests.get(options.base_url, timeout=10)  # any answer will do: is anybody there?
     except requests.RequestException as error:
         raise UnreachableError(f"cannot reach {options.base_url}: {type(error).__name__}") from None
-    session = LimitedSession(RateLimiter(options.rate_limit))
+    session = LimitedSession(RateLimiter(options.rate_limit, options.rate_limit_auto))
     session.headers["User-Agent"] = "contracts-check/0.1"
     start = time.monotonic()
     report.rounds += 1
@@ -289,6 +298,8 @@ def run_checks(
         for api in apis:
             _run_api(api, options, report, session, progress, deadline, clock)
     report.duration += time.monotonic() - start
+    report.retries += session.retries
+    report.waited += session.waited
     return report
 
 
@@ -309,6 +320,7 @@ def _run_api(
             break
         progress.on_phase(api.name, phase)
         report.phases_run[api.name].append(phase)
+        driver.start_phase(phase)
         if phase == "stateful":
             run_scenarios(driver, options, report, session, progress)
         else:

@@ -91,9 +91,22 @@ def _branch(document: Mapping[str, Any], schema: Mapping[str, Any], value: Any) 
             return _resolve(document, {"$ref": mapping[tag]})
     for candidate in branches:
         flat = _flatten(document, candidate, value)
+        kind = flat.get("type")
+        if kind is not None and not _is_type(value, str(kind)):
+            continue
         if not isinstance(value, Mapping) or set(flat.get("required", [])) <= set(value):
             return candidate
     return branches[0] if branches else {}
+
+
+def _is_type(value: Any, kind: str) -> bool:
+    """Whether a JSON value is of a JSON Schema type."""
+    if isinstance(value, bool):
+        return kind == "boolean"
+    types = {"string": str, "integer": int, "number": int | float, "array": list,
+             "object": Mapping}  # fmt: skip
+    expected = types.get(kind)
+    return expected is None or isinstance(value, expected)
 
 
 def _flatten(document: Mapping[str, Any], schema: Any, value: Any = None) -> dict[str, Any]:
@@ -252,11 +265,12 @@ def _value_hits(
             yield from _value_hits(document, flat["items"], item, f"{where}[]", depth + 1)
 
 
-def hits(spec: Spec, request: HttpRequest) -> dict[Constraint, bool]:
+def hits(spec: Spec, request: HttpRequest) -> set[tuple[Constraint, bool]]:
     """The constraints a request holds at their limit (True) or one past it (False): its query and
-    header values, its JSON body (a body that is not JSON is read for its size only)."""
+    header values, its JSON body (a body that is not JSON is read for its size only). A body can
+    hold one constraint on both sides (two items of an array)."""
     definition, params = _operation(spec)
-    found: dict[Constraint, bool] = {}
+    found: set[tuple[Constraint, bool]] = set()
     body = request.body
     for param in params:
         place, name = str(param.get("in")), str(param.get("name"))
@@ -267,11 +281,11 @@ def hits(spec: Spec, request: HttpRequest) -> dict[Constraint, bool]:
         if schema.get("type", "string") != "string":
             continue
         for keyword, limit, at in _side(schema, value):
-            found[Constraint(place, name, keyword, limit)] = at
+            found.add((Constraint(place, name, keyword, limit), at))
     request_body = _resolve(spec.document, definition.get("requestBody") or {})
     size = request_body.get(BODY_SIZE) if isinstance(request_body, Mapping) else None
     if isinstance(size, int) and len(body) in (size, size + 1):
-        found[Constraint("body", "", "size", str(size))] = len(body) == size
+        found.add((Constraint("body", "", "size", str(size)), len(body) == size))
     schema = _json_body_schema(spec, definition)
     if schema is None or not body or body[:1] not in b"[{":
         return found
@@ -279,8 +293,7 @@ def hits(spec: Spec, request: HttpRequest) -> dict[Constraint, bool]:
         value = json.loads(body)
     except ValueError:
         return found
-    for constraint, at in _value_hits(spec.document, schema, value, ""):
-        found[constraint] = found.get(constraint, False) or at
+    found.update(_value_hits(spec.document, schema, value, ""))
     return found
 
 
@@ -377,20 +390,31 @@ def _edges(
 
 
 def _body_edges(
-    document: Mapping[str, Any], schema: Any, value: Any, path: Path, where: str, depth: int = 0
+    document: Mapping[str, Any],
+    schema: Any,
+    value: Any,
+    path: Path,
+    where: str,
+    depth: int = 0,
+    at_only: bool = False,
 ) -> Iterator[tuple[Constraint, bool, Path, Any]]:
     if depth > 30:
         return
     flat = _flatten(document, schema, value)
     for keyword, limit, at, new in _edges(flat, value, True):
-        yield Constraint("body", where, keyword, limit), at, path, new
+        if at or not at_only:
+            yield Constraint("body", where, keyword, limit), at, path, new
     if isinstance(value, Mapping):
         properties = flat.get("properties") or {}
+        resolved = _resolve(document, schema)
+        # A value outside the discriminator's enum is not past a limit: it leaves every branch.
+        tag = ((resolved.get("discriminator") or {}).get("propertyName")
+               if isinstance(resolved, Mapping) else None)  # fmt: skip
         for name, sub in properties.items():
             child = _join(where, str(name))
             if name in value:
                 yield from _body_edges(document, sub, value[name], (*path, name), child,
-                                       depth + 1)  # fmt: skip
+                                       depth + 1, at_only=name == tag)  # fmt: skip
                 continue
             # Left out by the example: added where a value can be made from the schema.
             leaf = _flatten(document, sub)
@@ -429,10 +453,10 @@ def boundaries(spec: Spec, bases: list[Sample]) -> list[Boundary]:
     found: list[Boundary] = []
     seen: set[str] = set()
 
-    def add(sample: Sample, constraint: Constraint | None, at: bool) -> None:
-        key = json.dumps([sample.body, sample.query, sample.headers], sort_keys=True, default=str)
-        if key not in seen:
-            seen.add(key)
+    def add(sample: Sample, constraint: Constraint | None, at: bool, side: str) -> None:
+        # Each side of a body limit once; a parameter's once per body form (media type).
+        if side not in seen:
+            seen.add(side)
             found.append(Boundary(sample, constraint, at))
 
     for base in bases:
@@ -452,7 +476,8 @@ def boundaries(spec: Spec, bases: list[Sample]) -> list[Boundary]:
                     if place == "query"
                     else Sample(base.body, note=note, query=dict(base.query), headers=changed)
                 )
-                add(sample, constraint, at)
+                form = base.headers.get("Content-Type", "")
+                add(sample, constraint, at, f"{place} {name} {keyword} {new} {form}")
         if schema is None or not isinstance(base.body, list | dict):
             continue
         for constraint, at, path, new in _body_edges(spec.document, schema, base.body, (), ""):
@@ -462,5 +487,5 @@ def boundaries(spec: Spec, bases: list[Sample]) -> list[Boundary]:
             note = f"{constraint.where or 'body'} {side} {constraint.keyword} {constraint.limit}"
             sample = Sample(_set(base.body, path, new), note=f"{note} ({value})",
                             query=dict(base.query), headers=dict(base.headers))  # fmt: skip
-            add(sample, constraint, at)
+            add(sample, constraint, at, f"{constraint.key} {at} {json.dumps(new, default=str)}")
     return found

@@ -101,14 +101,18 @@ def spec_boundaries(driver: Driver) -> list[Sample]:
     return [judged(driver, boundary.sample) for boundary in found]
 
 
-def listed_boundaries(driver: Driver) -> list[Probe]:
+def listed_samples(driver: Driver) -> list[Sample]:
     """Every boundary sample that can be listed: the API's own (`all_boundary_samples`) and those
-    the spec's limits give (`spec_boundaries`). Each is sent in every run, whatever the seed and
-    budget, so that a fault at or past one limit is not left to chance."""
+    the spec's limits give (`spec_boundaries`)."""
     strategies = driver.strategies
     listing = strategies.all_boundary_samples() if strategies is not None else []
-    listing = [*listing, *spec_boundaries(driver)]
-    return [sample_probe(driver, sample) for sample in listing]
+    return [*listing, *spec_boundaries(driver)]
+
+
+def listed_boundaries(driver: Driver) -> list[Probe]:
+    """`listed_samples` as probes: each is sent in every run, whatever the seed and budget, so that
+    a fault at or past one limit is not left to chance."""
+    return [sample_probe(driver, sample) for sample in listed_samples(driver)]
 
 
 def generated_probes(driver: Driver, negative: bool) -> st.SearchStrategy[Probe]:

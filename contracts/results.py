@@ -56,13 +56,13 @@ class Coverage:
     at_limit: dict[str, int] = field(default_factory=dict)
     past_limit: dict[str, int] = field(default_factory=dict)
 
-    def record(self, broken: set[str], limits: dict[str, bool]) -> None:
+    def record(self, broken: set[str], limits: set[tuple[str, bool]]) -> None:
         """One request: the rules it broke (every other rule it kept) and the constraints it held
         at their limit (True) or one past it (False)."""
         for rule in self.rules:
             counts = self.broken if rule in broken else self.kept
             counts[rule] = counts.get(rule, 0) + 1
-        for key, at in limits.items():
+        for key, at in limits:
             counts = self.at_limit if at else self.past_limit
             counts[key] = counts.get(key, 0) + 1
 

@@ -210,7 +210,7 @@ def observe(driver: Driver, report: Report, response: object, breaks: str | None
     if breaks is not None:
         broken.add(breaks)
     limits = boundaries.hits(driver.spec, sent)
-    coverage.record(broken, {constraint.key: at for constraint, at in limits.items()})
+    coverage.record(broken, {(constraint.key, at) for constraint, at in limits})
 
 
 def start_coverage(driver: Driver, report: Report) -> None:

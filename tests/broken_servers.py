@@ -378,3 +378,101 @@ async def long_group_names_refused(sent: Sent, forward: Forward) -> Reply:
         assert code in ERROR_MESSAGES
         return json_reply(400, envelope(None, [code]))
     return await forward(sent)
+
+
+# -- at the edges: a valid value refused, an invalid one just past it accepted --------------------
+
+LONG_VISITOR_CODE = 64  # the broken server's limit; the page sets none on the query value
+FULL_METADATA = 256  # values per metadata id (kameleoon-data-visit-events-openapi.txt:159)
+_QUERY_VISITOR = re.compile(r"(?:^|&)visitorCode=([^&]*)")
+_METADATA_LINE = re.compile(r"(?:^|&)metadata=([^&\r\n]*)", re.MULTILINE)
+
+
+def visitor_code_of(query: str) -> str:
+    """The query's visitorCode as sent (percent-decoded), or ''."""
+    from urllib.parse import unquote_plus
+
+    found = _QUERY_VISITOR.search(query)
+    return unquote_plus(found.group(1)) if found else ""
+
+
+async def long_query_visitor_codes_refused(sent: Sent, forward: Forward) -> Reply:
+    """400 for a query visitorCode of 64 characters or more (Kameleoon's SDK sends up to 255)."""
+    if len(visitor_code_of(sent.query)) >= LONG_VISITOR_CODE:
+        return json_reply(400, {"message": "visitorCode too long"})
+    return await forward(sent)
+
+
+def metadata_sizes(body: bytes) -> list[int]:
+    """The number of values of each metadata id in a data API body, in either form."""
+    from urllib.parse import unquote
+
+    text = body.decode("utf-8", "replace")
+    maps: list[Any] = []
+    try:
+        parsed = json.loads(text)
+        maps = [e.get("metadata") for e in parsed if isinstance(e, dict)] if isinstance(
+            parsed, list) else []  # fmt: skip
+    except ValueError:
+        for raw in _METADATA_LINE.findall(text):
+            try:
+                maps.append(json.loads(unquote(raw)))
+            except ValueError:
+                continue
+    return [len(v) for m in maps if isinstance(m, dict) for v in m.values() if isinstance(v, list)]
+
+
+async def full_metadata_refused(sent: Sent, forward: Forward) -> Reply:
+    """400 for a metadata id with 256 values or more: the largest valid array refused (the
+    service takes up to 256, and a longer one is accepted too: the body is read later)."""
+    if any(size >= FULL_METADATA for size in metadata_sizes(sent.body)):
+        return json_reply(400, {"message": "too many metadata values"})
+    return await forward(sent)
+
+
+def last_enum_value_swapped(api: str, schema: str, field: str) -> Fault:
+    """The last value of a nested enum (`schema.field`, at any depth) refused with 400, and any
+    value outside the enum taken for the first one, so that the request is accepted."""
+    options = [str(v) for v in get_api(api).spec().schema(schema)["properties"][field]["enum"]]
+    last = options[-1]
+
+    def walk(node: Any) -> tuple[Any, bool]:
+        if isinstance(node, dict):
+            fixed, refused = {}, False
+            for name, value in node.items():
+                if name == field and isinstance(value, str):
+                    refused = refused or value == last
+                    fixed[name] = value if value in options else options[0]
+                else:
+                    fixed[name], deeper = walk(value)
+                    refused = refused or deeper
+            return fixed, refused
+        if isinstance(node, list):
+            pairs = [walk(value) for value in node]
+            return [p[0] for p in pairs], any(p[1] for p in pairs)
+        return node, False
+
+    async def fault(sent: Sent, forward: Forward) -> Reply:
+        body = sent.json()
+        if body is None:
+            return await forward(sent)
+        fixed, refused = walk(body)
+        if refused:
+            return json_reply(400, {"code": "BAD_REQUEST", "message": f"{field}: {last}"})
+        return await forward(sent.with_json(fixed))
+
+    return fault
+
+
+SDK_USER_AGENT_MARK = "aiohttp"
+
+
+async def sdk_user_agent_refused_bots_served(sent: Sent, forward: Forward) -> Reply:
+    """403 for the user agent Kameleoon's own SDK sends (aiohttp's default, which the service
+    serves), while a bot's user agent is served (the service answers it 403)."""
+    agent = sent.headers.get("user-agent", "")
+    if SDK_USER_AGENT_MARK in agent.lower():
+        return json_reply(403, {"message": "Forbidden user-agent"})
+    if "bot" in agent.lower():
+        return await forward(sent.with_header("user-agent", "Mozilla/5.0"))
+    return await forward(sent)

@@ -24,7 +24,9 @@ from contracts.registry import all_apis, get_api
 from contracts.runner import PHASES, CheckOptions, Finding, Report, run_checks
 from tests.broken_servers import (
     DATA_BODY_LIMIT,
+    FULL_METADATA,
     LONG_NAME,
+    LONG_VISITOR_CODE,
     TOKEN,
     BrokenServer,
     Fault,
@@ -34,16 +36,22 @@ from tests.broken_servers import (
     duplicate_keys_accepted,
     enums_of,
     event_types,
+    full_metadata_refused,
     group_id_as_string,
+    last_enum_value_swapped,
     long_group_names_refused,
+    long_query_visitor_codes_refused,
     lower_case_event_type_refused,
+    metadata_sizes,
     no_fault,
     oversized_body_accepted,
     rate_limit_reset_not_a_number,
+    sdk_user_agent_refused_bots_served,
     server_error_for_weather,
     teapot_for_descriptions,
     unknown_enum_values_coerced,
     unreadable_bodies_created,
+    visitor_code_of,
 )
 
 APIS = tuple(api.name for api in all_apis() if api.checks() is not None)
@@ -330,6 +338,109 @@ def test_long_group_names_refused_is_found_by_expected_outcome_on_long_names_onl
         )
         assert len(json.loads(sent_body(finding.curl))["name"]) > LONG_NAME
     assert report.tally("capillary", "expected_outcome").passed > 0
+
+
+# -- at the edges: found whatever the seed ---------------------------------------------------------
+
+EDGE_SEEDS = (3, 41, 2026)  # three seeds: the listed boundaries are sent whatever the seed
+
+
+@pytest.mark.parametrize("seed", EDGE_SEEDS)
+def test_long_query_visitor_codes_refused_are_found_whatever_the_seed(seed: int) -> None:
+    """Fault: 400 for a query visitorCode of 64 characters or more. The page sets no limit on the
+    query value (kameleoon-data-visit-events-openapi.txt:70) and Kameleoon's SDK sends up to 255.
+    Found by expected_outcome in the boundary phase, whatever the seed: the spec's boundaries
+    (contracts.boundaries) send long query values in every run. Every finding's visitorCode is
+    64 characters or more; shorter ones pass."""
+    report, server = check("kameleoon-data", long_query_visitor_codes_refused, ("boundary",), 5,
+                           seed)  # fmt: skip
+    refused = found(report, "expected_outcome")
+    assert refused, f"seed {seed}: the fault was not found"
+    for finding in refused:
+        assert (finding.phase, finding.status, finding.title) == (
+            "boundary",
+            400,
+            "Valid payload refused",
+        )
+        query = finding.curl.split("?", 1)[1].split("'", 1)[0].split(" ", 1)[0]
+        assert len(visitor_code_of(query)) >= LONG_VISITOR_CODE, finding.curl[:200]
+    lengths = {len(visitor_code_of(sent.query)) for sent, _ in server.served}
+    assert {64, 100, 255} <= lengths  # the SDK-shaped lengths were all sent
+    assert report.tally("kameleoon-data", "expected_outcome").passed > 0
+
+
+def test_the_main_job_finds_long_query_visitor_codes_refused(tmp_path: Path) -> None:
+    """Fault: 400 for a query visitorCode of 64 characters or more (as above), served at --url:
+    `contracts check` with its defaults (every phase, 25 examples, a seed of its own) exits 1 and
+    names the check; report.json carries the run's coverage of the data API."""
+    with broken_server("kameleoon-data", long_query_visitor_codes_refused) as server:
+        result = invoke(
+            "check", "kameleoon-data", "--url", server.url, "--seed", "977",
+            "--report", str(tmp_path),
+        )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    assert "kameleoon-data / expected_outcome" in " ".join(result.output.split())
+    data = json.loads((tmp_path / "report.json").read_text())
+    coverage = data["coverage"]["kameleoon-data"]
+    assert coverage["rules"]["total"] == len(get_api("kameleoon-data").rules().book)
+    assert f"rules exercised {coverage['rules']['exercised']}/" in result.output
+
+
+@pytest.mark.parametrize("seed", EDGE_SEEDS)
+def test_the_largest_valid_metadata_array_refused_is_found_whatever_the_seed(seed: int) -> None:
+    """Fault: 400 for a CONVERSION metadata id with 256 values or more; the page allows 256
+    (kameleoon-data-visit-events-openapi.txt:159), and a longer array is accepted too (202: the
+    body is read after the answer, line 264). Found by expected_outcome in the boundary phase on
+    a body with an array of at least 256 values, in both body forms."""
+    report, server = check("kameleoon-data", full_metadata_refused, ("boundary",), 5, seed)
+    refused = found(report, "expected_outcome")
+    assert refused, f"seed {seed}: the fault was not found"
+    for finding in refused:
+        assert (finding.phase, finding.status, finding.title) == (
+            "boundary",
+            400,
+            "Valid payload refused",
+        )
+        assert f"with {FULL_METADATA} values" in finding.note  # the largest valid array
+    # (one finding stands for all that fail alike: the server's log shows both forms were sent)
+    full = [sent.body for sent, _ in server.served if FULL_METADATA in metadata_sizes(sent.body)]
+    assert {body.startswith(b"[") for body in full} == {True, False}
+
+
+@pytest.mark.parametrize("seed", EDGE_SEEDS)
+def test_the_last_value_of_a_nested_enum_refused_and_an_unlisted_one_accepted(seed: int) -> None:
+    """Fault: 400 for matchType GREATER, the last value of a targeting condition's matchType
+    (kameleoon-automation-create-key-moment.txt:25; kameleoon-automation.yaml lists them), nested
+    in conditionDataList[].targetingCondition; and a value outside the list taken for the first,
+    so the key moment is created (201) where the service answers 400. Both are found by
+    expected_outcome in the boundary phase, whatever the seed."""
+    fault = last_enum_value_swapped("kameleoon-automation", "TargetingCondition", "matchType")
+    report, _ = check("kameleoon-automation", fault, ("boundary",), 5, seed)
+    titles = {}
+    for finding in found(report, "expected_outcome"):
+        assert finding.phase == "boundary"
+        titles[finding.title] = json.loads(sent_body(finding.curl))
+    assert set(titles) == {"Valid payload refused", "Invalid payload accepted"}, seed
+    assert '"GREATER"' in json.dumps(titles["Valid payload refused"])
+    assert "_NOT_LISTED" in json.dumps(titles["Invalid payload accepted"])
+
+
+@pytest.mark.parametrize("seed", EDGE_SEEDS)
+def test_the_sdk_user_agent_refused_and_a_bot_served_are_found_whatever_the_seed(seed: int) -> None:
+    """Fault: 403 for the User-Agent Kameleoon's own SDK sends (aiohttp's default: a warning, the
+    service serves it, rule library_user_agent), and a bot's user agent served (202) where the
+    service answers 403 (kameleoon-data-visit-events-openapi.txt:9). Both are found by
+    expected_outcome in the boundary phase, whatever the seed."""
+    report, _ = check("kameleoon-data", sdk_user_agent_refused_bots_served, ("boundary",), 5, seed)
+    statuses = {}
+    for finding in found(report, "expected_outcome"):
+        assert finding.phase == "boundary"
+        statuses[finding.title] = (finding.status, finding.curl)
+    assert statuses.keys() == {"Valid payload refused", "Invalid payload accepted"}, seed
+    status, curl = statuses["Valid payload refused"]
+    assert status == 403 and "aiohttp" in curl
+    status, curl = statuses["Invalid payload accepted"]
+    assert status == 202 and "Googlebot" in curl
 
 
 # -- the command ----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 
 from ...vendor import HttpRequest, Sample, StrategiesRoom
@@ -591,10 +592,70 @@ def invalid_samples() -> st.SearchStrategy[Sample]:
     return st.one_of(*invalid_sample_kinds().values())
 
 
+# -- every boundary, listed ---------------------------------------------------------------------
+
+# The first draw of a derandomized run, not shrunk (shrinking a group of 52 periods takes minutes).
+_FIXED = settings(database=None, derandomize=True, max_examples=1, deadline=None,
+                  phases=[Phase.generate], suppress_health_check=list(HealthCheck))  # fmt: skip
+
+
+def _fixed(strategy: st.SearchStrategy[Any]) -> Any:
+    """One value of a strategy, the same every time."""
+    return find(strategy, lambda _: True, settings=_FIXED)
+
+
+def _in_target(key: str, value: Any, breaks: str | None, note: str) -> Change:
+    """A change of `targets[0]`'s `key` (a default value's, or a filter's)."""
+
+    def change(body: dict[str, Any]) -> tuple[str | None, str | None, str]:
+        target = body["targets"][0]
+        if key == "defaultValue":
+            target["defaultValues"][0]["defaultValue"] = value
+            return breaks, "targets[0].defaultValues[0].defaultValue" if breaks else None, note
+        entity_type, ids = value
+        target["filters"] = [{"entityType": entity_type, "entityIds": ids}]
+        return breaks, "targets[0].filters[0].entityIds[0]" if breaks else None, note
+
+    return change
+
+
+# What the spec's examples leave out: a default value as a numeric string (the streak example's
+# "1.00"), and an org-entity filter (the examples send none), each at its limit and one past.
+TARGET_EDGES: list[Change] = [
+    _in_target("defaultValue", "1.00", None, "a default value as a decimal string"),
+    _in_target("defaultValue", "1.0.0", "pattern", "a default value that is no number"),
+    _in_target("filters", ("STORE", [1]), None, "a filter on store 1, the smallest id"),
+    _in_target("filters", ("STORE", [0]), "minimum", "a filter on store 0, below the smallest"),
+    _in_target("filters", ("ZONE", [INT64_MAX]), None, "a filter on the largest zone id"),
+    _in_target("filters", ("ZONE", [INT64_MAX + 1]), "maximum", "a zone id past int64"),
+    *(_in_target("filters", (kind, [7]), None, f"a filter on {kind} 7") for kind in ENTITY_TYPES),
+]
+
+
+@functools.cache
+def _listed() -> tuple[Sample, ...]:
+    headers = _fixed(credentials())
+    changes = [*BOUNDARIES, *((_ONE_TARGET | _ONE_PERIOD, change) for change in TARGET_EDGES)]
+    samples = []
+    for shape, change in changes:
+        body = copy.deepcopy(_fixed(target_group(**shape)))
+        breaks, field, note = change(body)
+        samples.append(Sample(body, breaks, field, note, headers=dict(headers)))
+    return tuple(samples)
+
+
+def all_boundary_samples() -> list[Sample]:
+    """Every case `boundary_samples` draws, each on one fixed target group of its shape: the
+    names at 1 and 200 characters and past, the periods' count, lengths and gaps, the offsets at
+    +14:00 and -12:00 and past, the integer limits."""
+    return [copy.deepcopy(sample) for sample in _listed()]
+
+
 ROOM = StrategiesRoom(
     valid_samples=valid_samples,
     boundary_samples=boundary_samples,
     invalid_samples=invalid_samples,
+    all_boundary_samples=all_boundary_samples,
     invalid_sample_kinds=invalid_sample_kinds,
     request_of=request_of,
     not_sampled={

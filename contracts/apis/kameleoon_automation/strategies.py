@@ -652,10 +652,88 @@ def invalid_samples() -> st.SearchStrategy[Sample]:
     return st.one_of(*invalid_sample_kinds().values())
 
 
+# -- every boundary, listed ---------------------------------------------------------------------
+
+LISTED_BASE: Body = {"name": "Key moment", "siteId": 1}  # the smallest valid key moment
+
+
+def _listed_int_limits(
+    field: str, low: int, high: int, place: Callable[[Body, int], Body], where: str
+) -> list[Sample]:
+    cases = [
+        (low, None, f"{field} at its minimum {low}"),
+        (low - 1, "minimum", f"{field} one below its minimum"),
+        (high, None, f"{field} at its maximum {high}"),
+        (high + 1, "maximum", f"{field} one above its maximum"),
+    ]
+    return [
+        Sample(place(dict(LISTED_BASE), value), breaks=breaks, field=where if breaks else None,
+               note=note)
+        for value, breaks, note in cases
+    ]  # fmt: skip
+
+
+def _listed_operator_lengths(nested: bool) -> list[Sample]:
+    """n things joined by n - 1 or n operators (valid), n + 1 or n - 2 (too many, too few), for
+    n = 2 and 4; the operators alternate AND and OR."""
+    samples = []
+    for count in (2, 4):
+        for length, valid in ((count - 1, True), (count, True), (count + 1, False),
+                              (count - 2, False)):  # fmt: skip
+            operators = [index % 2 == 1 for index in range(length)]
+            conditions = [{"targetingType": "PAGE_URL"}] * count
+            if nested:
+                data: Body = {"firstLevel": [{"conditions": conditions, "orOperators": operators}]}
+                rule, field = "or_operators_count", "conditionsData.firstLevel[0].orOperators"
+            else:
+                data = {
+                    "firstLevel": [{"conditions": [c]} for c in conditions],
+                    "firstLevelOrOperators": operators,
+                }
+                rule = "first_level_or_operators_count"
+                field = "conditionsData.firstLevelOrOperators"
+            body = _with(LISTED_BASE, conditionsData=data)
+            note = f"{length} operators for {count}" + (" (nested)" if nested else "")
+            samples.append(
+                Sample(body, note=note)
+                if valid
+                else Sample(body, breaks=rule, field=field, note=note)
+            )
+    return samples
+
+
+def all_boundary_samples() -> list[Sample]:
+    """What `boundary_samples` draws, every case listed on one fixed key moment: each integer
+    range at both ends and one past, the name at one character and empty, every count of
+    operators around the number of conditions, a body at the size limit and one byte over."""
+    condition = "conditionDataList[0].targetingCondition"
+    return [
+        *_listed_int_limits("siteId", 1, INT64_MAX, lambda b, v: _with(b, siteId=v), "siteId"),
+        *_listed_int_limits("weight", 0, INT32_MAX, _in_condition("weight"), f"{condition}.weight"),
+        *_listed_int_limits("count", 0, INT32_MAX, _in_condition("count"), f"{condition}.count"),
+        *_listed_int_limits(
+            "conditionDataList id", INT64_MIN, INT64_MAX,
+            lambda b, v: _with(b, conditionDataList=[{"id": v, "logicalOperator": "AND"}]),
+            "conditionDataList[0].id",
+        ),
+        *_listed_int_limits("conditionDataList parentId", INT64_MIN, INT64_MAX, _with_parent_id,
+                            "conditionDataList[1].parentId"),
+        Sample(_with(LISTED_BASE, name="x"), note="a one-character name"),
+        Sample(_with(LISTED_BASE, name=""), breaks="name_not_empty", field="name",
+               note="an empty name"),
+        *_listed_operator_lengths(nested=True),
+        *_listed_operator_lengths(nested=False),
+        Sample(_sized_body(BODY_LIMIT), note="a body of exactly the size limit"),
+        Sample(_sized_body(BODY_LIMIT + 1), breaks="body_size", field="body",
+               note="a body one byte over the size limit"),
+    ]  # fmt: skip
+
+
 ROOM = StrategiesRoom(
     valid_samples=valid_samples,
     boundary_samples=boundary_samples,
     invalid_samples=invalid_samples,
+    all_boundary_samples=all_boundary_samples,
     invalid_sample_kinds=invalid_sample_kinds,
     request_of=sample_request,
 )

@@ -573,6 +573,12 @@ def _sdk_samples(ed: Edition) -> list[Sample]:
         Sample(line, "sdk_extension", note="the SDK's sdkName and sdkVersion",
                query={**query, "sdkName": "python", "sdkVersion": "3.22.0"}),
     ]  # fmt: skip
+    samples += [  # undocumented extensions, reported as warnings and accepted
+        Sample(write_line({**page, "pageLoadTime": 120}), "unknown_field",
+               note="a field no event type documents", query=query),
+        Sample(line, "unknown_query_param", note="a query parameter the page does not list",
+               query={**query, "debug": "true"}),
+    ]  # fmt: skip
     conversion = _base_event(ed, "CONVERSION")
     samples.append(_one_event(ed, {**conversion, "href": "h"}, "field_of_other_event_type",
                               "href on a CONVERSION event"))  # fmt: skip
@@ -589,6 +595,24 @@ def _sdk_samples(ed: Edition) -> list[Sample]:
     return samples
 
 
+def _item_limit_samples(ed: Edition) -> list[Sample]:
+    """The int32 items of index lists and the counts of valuesCountMap, at each end of the range
+    and one past it (the fields' limits `_limit_samples` does not reach)."""
+    low, high = INT_RANGES["int32"]
+    cases = ((low, None), (high, None), (low - 1, "type"), (high + 1, "type"))
+    samples = []
+    for event_type, spec in ed.events.items():
+        for name, field in spec.fields.items():
+            if field.kind not in ("int32_list", "values_count_map"):
+                continue
+            for bound, breaks in cases:
+                value: Any = [bound] if field.kind == "int32_list" else {"a": bound}
+                event = {**_base_event(ed, event_type), name: value}
+                rule = f"{field.rule}:{breaks}" if breaks else None
+                samples.append(_one_event(ed, event, rule, f"{field.rule} holding {bound}"))
+    return samples
+
+
 def _other_edition_field(ed: Edition) -> str | None:
     other = edition("legacy" if ed.name == "current" else "current")
     for spec in other.events.values():
@@ -602,7 +626,7 @@ def all_boundary_samples_both_forms(edition_name: str | None = None) -> list[Sam
     """`all_boundary_samples`, each single-event one in both body forms (lines and a JSON array),
     and what the SDK sends (`_sdk_samples`): all sent in every run."""
     ed = edition(edition_name)
-    lines = _limit_samples(ed) + _sdk_samples(ed)
+    lines = _limit_samples(ed) + _item_limit_samples(ed) + _sdk_samples(ed)
     # (a name twice is a line-form thing: a JSON object keeps one)
     json_form = [
         _as_json(sample)

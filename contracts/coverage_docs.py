@@ -5,6 +5,7 @@ words at a line, for the reports."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,7 @@ from .specs import Spec
 
 QUOTE_LINES = 3  # a quote is the cited line and, where it runs on, the lines after it
 QUOTE_CHARS = 400  # and no longer than this
+TAG = re.compile(r"<[^<>]{1,80}>")
 
 
 def start_count(api: Api, edition: str, book: RuleBook, exceptions: dict[str, str]) -> Coverage:
@@ -137,5 +139,5 @@ def quote(doc: str) -> str:
         if not following.strip() or words[-1].endswith((".", ":")):
             break
         words.append(following.strip())
-    text = " ".join(words)
+    text = " ".join(TAG.sub(" ", " ".join(words)).split())  # pages saved as HTML keep tags
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 3] + "..."

@@ -1,0 +1,106 @@
+"""report.html as a person sees it: opened in a real headless browser (Debian's `chromium`), its
+rendered DOM checked and a screenshot kept under reports/screenshots/ (a CI artifact).
+
+Skipped, saying why, when chromium is not installed and CI is not set; on CI it must run."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from contracts.cli import main
+from tests.broken_servers import TOKEN, broken_server, group_id_as_string
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "reports" / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"),
+    reason="chromium is not installed (apt-get install -y chromium); CI installs it and runs this",
+)
+
+
+def browser(url: str, *args: str) -> str:
+    """Run headless chromium on `url` with a fresh profile; its stdout."""
+    assert CHROMIUM is not None, "CI must have chromium: .ci/run installs it"
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args, url],
+            capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+    return done.stdout
+
+
+def screenshot(page: Path, name: str, width: int, height: int) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / name
+    target.unlink(missing_ok=True)
+    browser(page.as_uri(), f"--screenshot={target}", f"--window-size={width},{height}")
+    assert target.stat().st_size > 10_000  # a rendered page, not a blank one
+    return target
+
+
+def test_a_planted_fault_shows_its_rule_page_words_and_curl_on_a_phone(tmp_path: Path) -> None:
+    """capillary's data.id answered as a string: the failure names the spec's 200 response, cites
+    capillary-create-target-group-behavioural.txt:291 and quotes it ("Response parameters")."""
+    with broken_server("capillary", group_id_as_string) as server:
+        result = CliRunner().invoke(main, [
+            "check", "capillary", "--url", server.url, "--token", TOKEN,
+            "--max-examples", "2", "--report", str(tmp_path),
+        ])  # fmt: skip
+    assert result.exit_code == 1, result.output
+    page = tmp_path / "report.html"
+    dom = browser(page.as_uri(), "--dump-dom", "--window-size=390,844")
+    articles = re.findall(r'<article class="finding".*?</article>', dom, re.S)
+    schema = [a for a in articles if "response_schema_conformance" in a]
+    assert schema, dom[:2000]
+    first = schema[0]
+    assert "spec: responses 200" in first
+    assert 'href="#capillary-create-target-group-behavioural-L291"' in first
+    assert re.search(r"<blockquote>\s*Response parameters\s*</blockquote>", first)
+    assert "curl -X POST" in first and "Authorization: [Filtered]" in first and TOKEN not in dom
+    # The page line one click away: following the link opens the page at that line.
+    opened = browser(
+        page.as_uri() + "#capillary-create-target-group-behavioural-L291", "--dump-dom"
+    )
+    assert re.search(r'<details class="page" id="capillary-create-target-group-behavioural" open',
+                     opened)  # fmt: skip
+    screenshot(page, "failure-phone.png", 390, 1600)
+
+
+def test_the_coverage_table_lists_every_rule_with_its_page_line(tmp_path: Path) -> None:
+    """A passing run (the embedded mock): coverage first, a row per rule of capillary's book with
+    its page line and counts; the one rule no probe breaks stands out (a state rule, broken by a
+    stateful scenario)."""
+    result = CliRunner().invoke(
+        main, ["check", "capillary", "--max-examples", "2", "--report", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "report.html"
+    dom = browser(page.as_uri(), "--dump-dom", "--window-size=1280,1000")
+    from contracts.registry import get_api
+
+    book = get_api("capillary").rules().book
+    rows = re.findall(r'<tr class="(ok|never|failed)"[^>]*><td><span class="rule">([^<]+)</span>'
+                      r'.*?href="#([\w-]+-L\d+)"', dom)  # fmt: skip
+    assert {name for _, name, _ in rows} == set(book.names())
+    for _, name, anchor in rows:
+        assert anchor == f"capillary-create-target-group-behavioural-L{book[name].doc.line}"
+        assert f'id="{anchor}"' in dom  # the line is on the page, anchored
+    never = {name for css, name, _ in rows if css == "never"}
+    assert "target_group_name_unique" in never
+    assert "rule never exercised" in dom or "rules never exercised" in dom
+    assert dom.index('id="coverage"') < dom.index('id="failures"')
+    screenshot(page, "coverage-desktop.png", 1280, 1400)

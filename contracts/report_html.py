@@ -59,7 +59,8 @@ a.doc { font-family: ui-monospace, monospace; font-size: .8rem; white-space: now
 input[type=search] { width: 100%; max-width: 28rem; font-size: 1rem; padding: .45rem .6rem;
   border: 1px solid #aaa; border-radius: .4rem; }
 article.finding { border: 1px solid #f1b0aa; border-left: 5px solid var(--bad);
-  border-radius: .3rem; padding: .6rem .8rem; margin: .7rem 0; background: #fff; }
+  border-radius: .3rem; padding: .6rem .8rem; margin: .7rem 0; background: #fff;
+  overflow-wrap: anywhere; }
 article.finding h4 { margin: 0 0 .3rem; font-size: 1rem; }
 dl { margin: .3rem 0; display: grid; grid-template-columns: 7.5rem 1fr; gap: .25rem .6rem; }
 dt { font-weight: 600; color: #444; } dd { margin: 0; min-width: 0; }
@@ -81,7 +82,7 @@ details.page summary { cursor: pointer; font-weight: 600; }
 @media (max-width: 640px) {
   body { padding: .6rem; font-size: 14px; }
   dl { grid-template-columns: 1fr; } dt { margin-top: .3rem; }
-  a.doc { white-space: normal; overflow-wrap: anywhere; }
+  a.doc { white-space: normal; word-break: break-all; }
   table.rules th.opt, table.rules td.opt { display: none; }
 }
 """

@@ -43,11 +43,25 @@ def browser(url: str, *args: str) -> str:
     return done.stdout
 
 
+MIN_WINDOW = 500  # headless chromium lays a window out at least this wide
+
+
 def screenshot(page: Path, name: str, width: int, height: int) -> Path:
+    """A screenshot of `page` laid out `width` CSS pixels wide. Narrower than the browser's
+    smallest window, the page is shown in a frame that wide (its media queries see the frame)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / name
     target.unlink(missing_ok=True)
-    browser(page.as_uri(), f"--screenshot={target}", f"--window-size={width},{height}")
+    shown = page
+    if width < MIN_WINDOW:
+        shown = page.with_name(f"phone-{page.name}")
+        shown.write_text(
+            "<!doctype html><body style='margin:0'><iframe src='" + page.name + "' style='border:0;"
+            f"width:{width}px;height:{height}px'></iframe></body>",
+            encoding="utf-8",
+        )
+    window = max(width, MIN_WINDOW)
+    browser(shown.as_uri(), f"--screenshot={target}", f"--window-size={window},{height}")
     assert target.stat().st_size > 10_000  # a rendered page, not a blank one
     return target
 
@@ -77,7 +91,25 @@ def test_a_planted_fault_shows_its_rule_page_words_and_curl_on_a_phone(tmp_path:
     )
     assert re.search(r'<details class="page" id="capillary-create-target-group-behavioural" open',
                      opened)  # fmt: skip
+    assert phone_overflow(page) == 0  # nothing wider than a 390-pixel screen: no sideways scroll
     screenshot(page, "failure-phone.png", 390, 1600)
+
+
+def phone_overflow(page: Path, width: int = 390) -> int:
+    """How many CSS pixels the page lays out wider than a `width`-pixel screen (in a frame that
+    wide, read from the frame's document)."""
+    probe = page.with_name(f"overflow-{page.name}")
+    probe.write_text(
+        f"<!doctype html><body><iframe src='{page.name}' style='width:{width}px;height:800px' "
+        'onload="var d = this.contentDocument.documentElement; '
+        "document.body.setAttribute('data-overflow', d.scrollWidth - d.clientWidth)\">"
+        "</iframe></body>",
+        encoding="utf-8",
+    )
+    dom = browser(probe.as_uri(), "--dump-dom", "--allow-file-access-from-files")
+    found = re.search(r'data-overflow="(-?\d+)"', dom)
+    assert found, dom[:500]
+    return int(found.group(1))
 
 
 def test_the_coverage_table_lists_every_rule_with_its_page_line(tmp_path: Path) -> None:

@@ -111,8 +111,8 @@ def print_report(report: Report, console: Console) -> None:
         if finding.note:
             console.print(f"   probe: {escape(finding.note)}", highlight=False)
         if finding.rule or finding.expected:
-            console.print(f"   expected: {escape(finding.expected)} [{escape(finding.rule)}; "
-                          f"{escape(finding.doc)}]", highlight=False, soft_wrap=True)  # fmt: skip
+            text = f"   expected: {finding.expected} [{finding.rule or 'no rule'}; {finding.doc}]"
+            console.print(escape(text), highlight=False, soft_wrap=True)
         for line in finding.message.splitlines()[:12]:
             console.print(f"   {escape(line)}", highlight=False, soft_wrap=True)
         console.print("   reproduce:", highlight=False)

@@ -621,6 +621,17 @@ class _FuzzState:
     failures: int = 0
     printed: float = 0.0
 
+    def line(self) -> str:
+        """The same, as one plain line (CI logs)."""
+        import time
+
+        elapsed = time.monotonic() - self.started
+        rate = self.requests / elapsed if elapsed else 0.0
+        left = max(0.0, self.seconds - elapsed)
+        return (f"fuzzing {self.api} / {self.phase}: {elapsed:.0f} s of {self.seconds:.0f} "
+                f"({left:.0f} s left), {self.requests} requests ({rate:.0f}/s), "
+                f"{self.failures} failures")  # fmt: skip
+
     def table(self) -> Table:
         import time
 
@@ -684,7 +695,7 @@ def fuzz(
         state.api, state.phase = api, phase
         if not console.is_terminal and time.monotonic() - state.printed > 10:
             state.printed = time.monotonic()
-            console.print(state.table(), highlight=False)
+            console.print(state.line(), highlight=False, soft_wrap=True)
         live_display.update(state.table())
 
     def on_probe(api: str, phase: str, probes: int, failures: int) -> None:
@@ -693,7 +704,7 @@ def fuzz(
             live_display.update(state.table())
         elif time.monotonic() - state.printed > PLAIN_EVERY:
             state.printed = time.monotonic()
-            console.print(state.table(), highlight=False)
+            console.print(state.line(), highlight=False, soft_wrap=True)
 
     def on_finding(finding: Any) -> None:
         state.failures += 1

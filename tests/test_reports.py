@@ -159,3 +159,11 @@ def test_check_prints_plain_progress_lines_outside_a_terminal(tmp_path: Path) ->
                for line in lines), result.output  # fmt: skip
     assert any(line.startswith("launchdarkly: rules exercised") and "statuses seen" in line
                for line in lines)  # fmt: skip
+
+
+def test_fuzz_prints_plain_progress_with_time_left_outside_a_terminal(tmp_path: Path) -> None:
+    command = ["fuzz", "launchdarkly", "--duration", "3s", "--max-examples", "2"]
+    result = CliRunner().invoke(main, [*command, "--db", str(tmp_path / "db")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^fuzzing launchdarkly / examples: \d+ s of 3 \(\d+ s left\), \d+ requests "
+                     r"\(\d+/s\), 0 failures$", result.output, re.M), result.output  # fmt: skip

@@ -470,18 +470,27 @@ def validate(
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
 @click.option("--spec", "spec_file", type=click.Path(dir_okay=False),
               help="Check against this OpenAPI file instead of the registered APIs.")  # fmt: skip
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(file_okay=False),
+    help="Write report.html and report.json (coverage rule by rule, with page lines) here.",
+)
 def verify(
     traffic_file: str,
     api_names: tuple[str, ...],
     edition: str | None,
     output: str,
     spec_file: str | None,
+    report_dir: str | None,
 ) -> None:
     """Check recorded traffic (FILE: a HAR file, or a mock's journal export from GET
     /_contracts/journal) against the contracts: every request and response of a known operation,
     with violations, undocumented extensions (warnings) and coverage.
 
     Exit status: 0; 1 when any error; 2 when FILE cannot be read or an option names nothing."""
+    from contextlib import ExitStack
+
     from rich.console import Console
 
     from .har import TrafficError
@@ -490,6 +499,10 @@ def verify(
     class UnreadableInput(click.ClickException):
         exit_code = 2  # not 1: CI tells broken input from traffic that breaks a contract
 
+    from pathlib import Path
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     apis: list[Any] | None = None
     if spec_file:
         from .spec_api import load_spec_api
@@ -497,14 +510,29 @@ def verify(
         if api_names or edition:
             raise click.UsageError("--spec checks against the spec alone: no --api or --edition")
         apis = [load_spec_api(spec_file)]
+    err = Console(stderr=True)  # progress beside the output, not in it (--format json)
+    bar = Progress(TextColumn("verify"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[errors]} errors"), console=err,
+                   transient=True)  # fmt: skip
+    task = bar.add_task("verify", total=None, errors=0)
+
+    def progress(done: int, total: int, errors: int) -> None:
+        bar.update(task, completed=done, total=total, errors=errors)
+
     try:
-        report = verify_file(traffic_file, api_names, edition, apis)
+        with bar if err.is_terminal else ExitStack():
+            report = verify_file(traffic_file, api_names, edition, apis, progress)
     except (TrafficError, KeyError) as error:
         raise UnreadableInput(str(error.args[0] if error.args else error)) from None
     if output == "json":
         click.echo(render_json(report))
     else:
         render_text(report, Console(highlight=False, soft_wrap=True))
+    if report_dir:
+        from .verify_report import write_verify_reports
+
+        for path in write_verify_reports(report, Path(report_dir)):
+            err.print(f"wrote {path}", highlight=False)
     if report.errors:
         sys.exit(1)
 
@@ -671,10 +699,17 @@ def _plan(
                  bool(spec_file))  # fmt: skip
 
 
+PLAIN_EVERY = 15.0  # seconds between progress lines when the output is not a terminal (CI logs)
+
+
 class _Display:
-    """Progress on a terminal (rich), one line per phase elsewhere (CI logs)."""
+    """Progress of a check run: on a terminal (rich) one live line per API with its phase, a bar
+    over its phases, requests, rate and failures so far; elsewhere (CI logs) a plain line per phase
+    and one every PLAIN_EVERY seconds while a phase runs."""
 
     def __init__(self) -> None:
+        import time
+
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         self.live = console.is_terminal
@@ -683,13 +718,30 @@ class _Display:
             TimeElapsedColumn(), console=console, transient=True,
         )  # fmt: skip
         self.tasks: dict[str, Any] = {}
+        self.started = time.monotonic()
+        self.printed = self.started
+        self.requests: dict[str, int] = {}
+        self.failures = 0
+
+    def status(self, api: str) -> str:
+        import time
+
+        elapsed = time.monotonic() - self.started
+        total = sum(self.requests.values())
+        rate = total / elapsed if elapsed > 0 else 0.0
+        failures = f"[red]{self.failures} failures[/]" if self.failures else "0 failures"
+        return f"{self.requests.get(api, 0)} requests ({rate:.0f}/s overall), {failures} so far"
 
     def hooks(self, phases: int) -> Any:
+        import time
+
         from .runner import Progress as RunnerProgress
 
         def on_phase(api: str, phase: str) -> None:
             if not self.live:
-                console.print(f"{api}: {phase}", highlight=False)
+                plain = escape_plain(self.status(api))
+                console.print(f"{api}: {phase} ({plain})", highlight=False)
+                self.printed = time.monotonic()
                 return
             if api not in self.tasks:
                 self.tasks[api] = self.progress.add_task(api, total=phases, status="")
@@ -698,11 +750,25 @@ class _Display:
             self.progress.update(self.tasks[api], description=f"{api}: {phase}")
 
         def on_probe(api: str, phase: str, probes: int, failures: int) -> None:
+            self.requests[api] = probes
             if self.live and api in self.tasks:
-                status = f"{probes} requests, {failures} failures"
-                self.progress.update(self.tasks[api], status=status)
+                self.progress.update(self.tasks[api], status=self.status(api))
+            elif not self.live and time.monotonic() - self.printed >= PLAIN_EVERY:
+                self.printed = time.monotonic()
+                plain = escape_plain(self.status(api))
+                console.print(f"{api}: {phase}: {plain}", highlight=False)
 
-        return RunnerProgress(on_phase=on_phase, on_probe=on_probe)
+        def on_finding(finding: Any) -> None:
+            self.failures += 1
+
+        return RunnerProgress(on_phase=on_phase, on_probe=on_probe, on_finding=on_finding)
+
+
+def escape_plain(text: str) -> str:
+    """A status line without its rich markup, for plain output."""
+    from rich.text import Text
+
+    return Text.from_markup(text).plain
 
 
 @main.command()
@@ -819,15 +885,27 @@ class _FuzzState:
     failures: int = 0
     printed: float = 0.0
 
+    def line(self) -> str:
+        """The same, as one plain line (CI logs)."""
+        import time
+
+        elapsed = time.monotonic() - self.started
+        rate = self.requests / elapsed if elapsed else 0.0
+        left = max(0.0, self.seconds - elapsed)
+        return (f"fuzzing {self.api} / {self.phase}: {elapsed:.0f} s of {self.seconds:.0f} "
+                f"({left:.0f} s left), {self.requests} requests ({rate:.0f}/s), "
+                f"{self.failures} failures")  # fmt: skip
+
     def table(self) -> Table:
         import time
 
         elapsed = time.monotonic() - self.started
         rate = self.requests / elapsed if elapsed else 0.0
         grid = Table.grid(padding=(0, 2))
+        left = max(0.0, self.seconds - elapsed)
         grid.add_row(
             f"[bold]fuzzing[/] {self.api} / {self.phase}",
-            f"{elapsed:6.0f} s of {self.seconds:.0f}",
+            f"{elapsed:6.0f} s of {self.seconds:.0f} ({left:.0f} s left)",
             f"{self.requests} requests ({rate:.0f}/s)",
             f"[red]{self.failures} failures[/]" if self.failures else "0 failures",
         )
@@ -882,12 +960,16 @@ def fuzz(
         state.api, state.phase = api, phase
         if not console.is_terminal and time.monotonic() - state.printed > 10:
             state.printed = time.monotonic()
-            console.print(state.table(), highlight=False)
+            console.print(state.line(), highlight=False, soft_wrap=True)
         live_display.update(state.table())
 
     def on_probe(api: str, phase: str, probes: int, failures: int) -> None:
         state.requests += 1
-        live_display.update(state.table())
+        if console.is_terminal:
+            live_display.update(state.table())
+        elif time.monotonic() - state.printed > PLAIN_EVERY:
+            state.printed = time.monotonic()
+            console.print(state.line(), highlight=False, soft_wrap=True)
 
     def on_finding(finding: Any) -> None:
         state.failures += 1

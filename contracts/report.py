@@ -5,15 +5,33 @@ report.json:
 
     {"base_url": str, "seed": int, "live": bool, "duration_s": float, "requests": int, "ok": bool,
      "results": [{"api", "check", "passed", "failed"}, ...],
-     "findings": [{"api", "phase", "check", "title", "message", "curl", "status", "note"}, ...],
+     "findings": [{"api", "phase", "check", "title", "message", "curl", "status", "note",
+                   "request": {"method", "url", "headers", "body"},   # secrets filtered
+                   "rule": str,       # the rule that decided the expected answer ("" if none);
+                                      # `spec: responses 200`, `spec: security`, ... for the spec's
+                   "doc": "PAGE:LINE",  # where the page states it
+                   "quote": str,      # the page's own words at that line
+                   "expected": str,   # what the contract expected, and why
+                   "answer": str,     # the response body, cut at 2000 characters
+                   "signature": str}, ...],
      "coverage": {API: {
+         "edition": str, "page": PAGE,
          "rules": {"exercised": N, "total": M},          # rules some probe kept and some broke
          "constraints": {"at_limit": N, "total": M},     # spec constraints some request held at
                                                          # their limit (contracts.boundaries)
          "unexercised_rules": {rule: why},               # the room's reason, or what is missing
          "constraints_not_at_limit": [constraint key],
          "per_rule": {rule: [probes that kept it, probes that broke it]},
-         "per_constraint": {constraint key: [requests at the limit, requests one past it]}}}}
+         "per_constraint": {constraint key: [requests at the limit, requests one past it]},
+         "rule_details": {rule: {"doc": "PAGE:LINE", "severity", "statement",
+                                 "kept": N, "broken": N,
+                                 "broken_refused": N,    # of those breaking it, answered 4xx
+                                 "broken_accepted": N}}, # answered 2xx
+         "constraint_docs": {constraint key: "PAGE:LINE"},
+         "statuses": {"documented": [response key], "seen": {status: N},
+                      "covered": [response key], "undocumented": [status]},
+         "variants": {"label": "event types" or "", "documented": [variant],
+                      "seen": {variant: items}}}}}
 
 A constraint key reads `PLACE [WHERE]: KEYWORD LIMIT`: `query visitorCode: maxLength 100`,
 `body targets[].name: minLength 1`, `body [].deviceType: enum PHONE` (each enum value is one).
@@ -32,7 +50,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .coverage_docs import quote
 from .errors import InputError
+from .report_html import View, render
 from .runner import Report, probes_per_second
 
 
@@ -51,19 +71,30 @@ def _percent(part: int, whole: int) -> str:
 
 
 def coverage_lines(report: Report) -> list[str]:
-    """Per API: rules exercised N/M, constraints at their limit N/M, and the rules not exercised
-    with why."""
+    """Per API, one screen in all: rules exercised N/M, constraints at their limit N/M, documented
+    statuses seen N/M (and the variants sent, where the body has them); then the rules not
+    exercised with why, and the documented statuses never seen."""
     lines = []
     for api, coverage in sorted(report.coverage.items()):
         rules, hit = coverage.exercised(), coverage.hit()
-        lines.append(
+        statuses = coverage.statuses_covered()
+        line = (
             f"{api}: rules exercised {len(rules)}/{len(coverage.rules)} "
             f"({_percent(len(rules), len(coverage.rules))}), constraints at their limit "
             f"{len(hit)}/{len(coverage.constraints)} "
-            f"({_percent(len(hit), len(coverage.constraints))})"
+            f"({_percent(len(hit), len(coverage.constraints))}), documented statuses seen "
+            f"{len(statuses)}/{len(coverage.documented_statuses)}"
         )
+        if coverage.variant_label:
+            seen = [v for v in coverage.documented_variants if coverage.variants.get(v)]
+            line += f", {coverage.variant_label} {len(seen)}/{len(coverage.documented_variants)}"
+        lines.append(line)
         for rule, why in sorted(coverage.unexercised().items()):
-            lines.append(f"   not exercised: {rule}: {why}")
+            doc = coverage.rule_info[rule].doc if rule in coverage.rule_info else ""
+            lines.append(f"   not exercised: {rule} ({doc}): {why}")
+        unseen = [s for s in coverage.documented_statuses if s not in statuses]
+        if unseen:
+            lines.append(f"   statuses never answered: {', '.join(unseen)}")
     return lines
 
 
@@ -79,6 +110,9 @@ def print_report(report: Report, console: Console) -> None:
         )
         if finding.note:
             console.print(f"   probe: {escape(finding.note)}", highlight=False)
+        if finding.rule or finding.expected:
+            text = f"   expected: {finding.expected} [{finding.rule or 'no rule'}; {finding.doc}]"
+            console.print(escape(text), highlight=False, soft_wrap=True)
         for line in finding.message.splitlines()[:12]:
             console.print(f"   {escape(line)}", highlight=False, soft_wrap=True)
         console.print("   reproduce:", highlight=False)
@@ -107,7 +141,8 @@ def to_json(report: Report) -> dict[str, object]:
             for (api, check), t in sorted(report.tallies.items())
         ],
         "findings": [
-            {**finding.to_dict(), "signature": finding.signature} for finding in report.findings
+            {**finding.to_dict(), "quote": quote(finding.doc), "signature": finding.signature}
+            for finding in report.findings
         ],
         "coverage": {api: c.to_dict() for api, c in sorted(report.coverage.items())},
     }
@@ -160,38 +195,33 @@ def write_junit(report: Report, path: Path) -> None:
     path.write_bytes(ET.tostring(suites, encoding="utf-8", xml_declaration=True))
 
 
-def write_html(report: Report, path: Path) -> None:
-    """A self-contained page: the summary table and every finding with its curl command."""
+def check_view(report: Report) -> View:
+    """What report.html shows for a check or fuzz run."""
     rows = "".join(
-        f"<tr class='{'bad' if t.failed else 'ok'}'><td>{html.escape(api)}</td>"
-        f"<td>{html.escape(check)}</td><td>{t.passed}</td><td>{t.failed}</td></tr>"
+        f"<tr class='{'failed' if t.failed else 'ok'}'><td>{html.escape(api)}</td>"
+        f"<td>{html.escape(check)}</td><td class='n'>{t.passed}</td><td class='n'>{t.failed}</td>"
+        "</tr>"
         for (api, check), t in sorted(report.tallies.items())
     )
-    findings = "".join(
-        f"<section><h3>{n}. {html.escape(f.api)} / {html.escape(f.check)}: "
-        f"{html.escape(f.title)}</h3><p>phase {html.escape(f.phase)}; probe: "
-        f"{html.escape(f.note)}; status {f.status}</p><pre>{html.escape(f.message)}</pre>"
-        f"<p>Reproduce:</p><pre>{html.escape(f.curl)}</pre></section>"
-        for n, f in enumerate(report.findings, start=1)
+    checks = (
+        "<div class='scroll'><table><thead><tr><th>API</th><th>check</th><th>passed</th>"
+        f"<th>failed</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
-    verdict = "FAILED" if report.findings else "passed"
-    page = f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>contracts check: {verdict}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #222; }}
-table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ccc; padding: .3rem .6rem; }}
-tr.bad td {{ background: #fde8e8; }} tr.ok td:last-child {{ color: #888; }}
-pre {{ background: #f6f6f6; padding: .6rem; white-space: pre-wrap; word-break: break-all; }}
-h1 span.FAILED {{ color: #b00; }} h1 span.passed {{ color: #070; }}
-</style></head><body>
-<h1>contracts check: <span class="{verdict}">{verdict}</span></h1>
-<p>{len(report.findings)} distinct failures; {report.total_probes} requests in
-{report.duration:.1f} s; seed {report.seed}; target {html.escape(report.base_url)}.</p>
-<table><tr><th>API</th><th>check</th><th>passed</th><th>failed</th></tr>{rows}</table>
-<h2>Failures</h2>{findings or "<p>None.</p>"}
-</body></html>
-"""
-    path.write_text(page, encoding="utf-8")
+    summary = (
+        f"{len(report.findings)} distinct failures; {report.total_probes} requests in "
+        f"{report.duration:.1f} s; seed {report.seed}; target {report.base_url}"
+    )
+    coverage = [
+        (f"{api} ({c.edition})" if c.edition else api, c)
+        for api, c in sorted(report.coverage.items())
+    ]
+    return View("contracts check", report.ok, summary, coverage, report.findings,
+                [("Checks per API", checks)])  # fmt: skip
+
+
+def write_html(report: Report, path: Path) -> None:
+    """One self-contained page (`contracts.report_html`)."""
+    path.write_text(render(check_view(report)), encoding="utf-8")
 
 
 def write_reports(report: Report, folder: Path) -> list[Path]:

@@ -31,6 +31,12 @@ class Finding:
     status: int | None
     note: str = ""
     request: dict[str, Any] = field(default_factory=dict)  # for `contracts replay`
+    # Why the contract expected otherwise, recorded when the finding is made: the rule (of the
+    # book, or `spec: ...` for the spec's own keywords), its page line, what was expected.
+    rule: str = ""
+    doc: str = ""  # PAGE:LINE, or PAGE
+    expected: str = ""
+    answer: str = ""  # the response body, cut short (secrets filtered)
 
     @property
     def signature(self) -> str:
@@ -40,13 +46,23 @@ class Finding:
         return dataclasses.asdict(self)
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule as the reports show it: its page line, severity and statement."""
+
+    doc: str  # PAGE:LINE
+    severity: str
+    statement: str
+
+
 @dataclass
 class Coverage:
     """What one API's probes exercised: per rule of its book, how many probes kept it and how many
     broke it (the rule our sample breaks on purpose, and every violation the rules find in the
-    request as sent); per constraint of its spec (`contracts.boundaries`), how many requests held
-    it at its limit and one past it. Plain data, for the summary line, report.json and any view
-    built on them."""
+    request as sent), and how the service answered those that broke it; per constraint of its spec
+    (`contracts.boundaries`), how many requests held it at its limit and one past it; the statuses
+    answered against those the spec documents; for a body of variants (the data API's event
+    types), the variants sent. Plain data, for the summary, report.json and report.html."""
 
     rules: list[str] = field(default_factory=list)  # every rule of the book
     exceptions: dict[str, str] = field(default_factory=dict)  # rule -> why no probe breaks it
@@ -55,25 +71,51 @@ class Coverage:
     constraints: list[str] = field(default_factory=list)  # every constraint of the spec, by key
     at_limit: dict[str, int] = field(default_factory=dict)
     past_limit: dict[str, int] = field(default_factory=dict)
+    # What the reports show beside the counts (set by whoever starts the count).
+    edition: str = ""
+    page: str = ""  # the spec's page file (`x-doc-page`)
+    rule_info: dict[str, RuleInfo] = field(default_factory=dict)
+    constraint_docs: dict[str, str] = field(default_factory=dict)  # key -> PAGE:LINE
+    documented_statuses: list[str] = field(default_factory=list)  # `200`, `4XX`, `default`
+    statuses: dict[str, int] = field(default_factory=dict)  # status answered -> requests
+    refused: dict[str, int] = field(default_factory=dict)  # rule -> breaking requests refused
+    accepted: dict[str, int] = field(default_factory=dict)  # rule -> breaking requests accepted
+    variant_label: str = ""  # "event types"; empty: the API's body has no variants
+    documented_variants: list[str] = field(default_factory=list)
+    variants: dict[str, int] = field(default_factory=dict)  # variant sent -> items
 
-    def record(self, broken: set[str], limits: set[tuple[str, bool]]) -> None:
-        """One request: the rules it broke (every other rule it kept) and the constraints it held
-        at their limit (True) or one past it (False)."""
+    def record(
+        self,
+        broken: set[str],
+        limits: set[tuple[str, bool]],
+        status: int | None = None,
+        variants: list[str] | None = None,
+    ) -> None:
+        """One request: the rules it broke (every other rule it kept), the constraints it held
+        at their limit (True) or one past it (False), the status answered, the variants sent."""
         for rule in self.rules:
             counts = self.broken if rule in broken else self.kept
             counts[rule] = counts.get(rule, 0) + 1
         for key, at in limits:
             counts = self.at_limit if at else self.past_limit
             counts[key] = counts.get(key, 0) + 1
+        if status is not None:
+            _add(self.statuses, str(status))
+            answered = self.accepted if 200 <= status < 300 else self.refused
+            for rule in broken & set(self.rules):
+                if status < 500:
+                    _add(answered, rule)
+        for variant in variants or []:
+            _add(self.variants, variant)
 
     def merge(self, other: Coverage) -> None:
-        """Add the counts of another part of the run over the same API."""
-        self.rules = self.rules or list(other.rules)
-        self.exceptions = self.exceptions or dict(other.exceptions)
-        self.constraints = self.constraints or list(other.constraints)
-        for mine, theirs in ((self.kept, other.kept), (self.broken, other.broken),
-                             (self.at_limit, other.at_limit),
-                             (self.past_limit, other.past_limit)):  # fmt: skip
+        """Add the counts of another part of the run (a worker's) for the same API."""
+        for mine, theirs in (
+            (self.kept, other.kept), (self.broken, other.broken),
+            (self.at_limit, other.at_limit), (self.past_limit, other.past_limit),
+            (self.statuses, other.statuses), (self.refused, other.refused),
+            (self.accepted, other.accepted), (self.variants, other.variants),
+        ):  # fmt: skip
             for key, count in theirs.items():
                 mine[key] = mine.get(key, 0) + count
 
@@ -95,8 +137,18 @@ class Coverage:
         """The constraints some request held at their limit."""
         return [c for c in self.constraints if self.at_limit.get(c)]
 
+    def statuses_covered(self) -> list[str]:
+        """The documented response keys some answer fell under (`404` under `4XX`)."""
+        covered = {status_key(self.documented_statuses, int(s)) for s in self.statuses}
+        return [key for key in self.documented_statuses if key in covered]
+
+    def undocumented_statuses(self) -> list[str]:
+        return [s for s in self.statuses if status_key(self.documented_statuses, int(s)) is None]
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "edition": self.edition,
+            "page": self.page,
             "rules": {"exercised": len(self.exercised()), "total": len(self.rules)},
             "constraints": {"at_limit": len(self.hit()), "total": len(self.constraints)},
             "unexercised_rules": self.unexercised(),
@@ -105,7 +157,42 @@ class Coverage:
             "per_constraint": {
                 c: [self.at_limit.get(c, 0), self.past_limit.get(c, 0)] for c in self.constraints
             },
+            "rule_details": {
+                rule: {
+                    **dataclasses.asdict(info),
+                    "kept": self.kept.get(rule, 0),
+                    "broken": self.broken.get(rule, 0),
+                    "broken_refused": self.refused.get(rule, 0),
+                    "broken_accepted": self.accepted.get(rule, 0),
+                }
+                for rule, info in self.rule_info.items()
+            },
+            "constraint_docs": dict(self.constraint_docs),
+            "statuses": {
+                "documented": list(self.documented_statuses),
+                "seen": dict(sorted(self.statuses.items())),
+                "covered": self.statuses_covered(),
+                "undocumented": self.undocumented_statuses(),
+            },
+            "variants": {
+                "label": self.variant_label,
+                "documented": list(self.documented_variants),
+                "seen": dict(sorted(self.variants.items())),
+            },
         }
+
+
+def _add(counts: dict[str, int], key: str) -> None:
+    counts[key] = counts.get(key, 0) + 1
+
+
+def status_key(documented: list[str], status: int) -> str | None:
+    """The documented response key a status falls under: itself, its class (`4XX`), `default`."""
+    text = str(status)
+    for key in (text, f"{text[0]}XX", "default"):
+        if key in documented:
+            return key
+    return None
 
 
 @dataclass
@@ -145,10 +232,13 @@ class Report:
             self.probes[api] = self.probes.get(api, 0) + count
         for api, phases in other.phases_run.items():
             self.phases_run.setdefault(api, []).extend(phases)
+        for api, coverage in other.coverage.items():
+            if api in self.coverage:
+                self.coverage[api].merge(coverage)
+            else:
+                self.coverage[api] = coverage
         self.retries += other.retries
         self.waited += other.waited
-        for api, coverage in other.coverage.items():
-            self.coverage.setdefault(api, Coverage()).merge(coverage)
 
     def tally(self, api: str, check: str) -> Tally:
         return self.tallies.setdefault((api, check), Tally())

@@ -41,6 +41,7 @@ from . import boundaries
 from .api import Api
 from .checks import Scenario
 from .context import NEGATIVE_PHASES, PHASES, CheckOptions, Driver
+from .coverage_docs import start_count
 from .errors import UnreachableError
 from .probes import (
     Probe,
@@ -51,7 +52,6 @@ from .probes import (
     spec_examples,
 )
 from .results import (
-    Coverage,
     Finding,
     Report,
     Tally,
@@ -68,7 +68,7 @@ from .transport import (
     request_record,
     sent_request,
 )
-from .verdicts import check_probe
+from .verdicts import answer_of, check_probe, finding_reason
 
 MAX_DISTINCT_FAILURES = 5  # per phase: past that, a phase reports and moves on
 
@@ -143,10 +143,12 @@ def _run_hypothesis(
                 continue
             key = signature(f"{api}/{phase}/{name}", failure.title, response.status_code)
             if key not in known:
+                rule, doc, expected = finding_reason(driver, probe.breaks, name, response)
                 fresh.append(
                     Finding(api, phase, name, failure.title, failure.message,
                             curl_for(response.request), response.status_code, probe.note,
-                            request_record(response.request))
+                            request_record(response.request), rule, doc, expected,
+                            _answer(driver, response))
                 )  # fmt: skip
         failures = sum(1 for f in report.findings if f.api == api)
         progress.on_probe(api, phase, report.probes[api], failures)
@@ -201,10 +203,20 @@ def _record(report: Report, known: set[str], finding: Finding, progress: Progres
     progress.on_finding(finding)
 
 
+def _answer(driver: Driver, response: object) -> str:
+    """The answer's body for a finding, with the run's credentials cut out should it echo them."""
+    text = answer_of(response)
+    for value in driver.credentials.values():
+        for secret in {value, value.split(" ", 1)[-1]}:
+            if len(secret) >= 4:
+                text = text.replace(secret, "[Filtered]")
+    return text
+
+
 def observe(driver: Driver, report: Report, response: object, breaks: str | None) -> None:
     """Count what a request sent exercised: the rules it broke (what our sample breaks on purpose,
     and whatever the rules find in it as sent) and kept, the constraints it held at or one past
-    their limit."""
+    their limit, the status answered and the variants (event types) its body carries."""
     coverage = report.coverage.get(driver.label)
     if coverage is None or isinstance(response, NoAnswer):
         return
@@ -213,7 +225,10 @@ def observe(driver: Driver, report: Report, response: object, breaks: str | None
     if breaks is not None:
         broken.add(breaks)
     limits = boundaries.hits(driver.spec, sent, which(driver))
-    coverage.record(broken, {(constraint.key, at) for constraint, at in limits})
+    room = driver.api.coverage()
+    variants = [variant for variant, _ in room.items(sent, None)] if room is not None else []
+    coverage.record(broken, {(constraint.key, at) for constraint, at in limits},
+                    response.status_code, variants)  # type: ignore[attr-defined]  # fmt: skip
 
 
 def which(driver: Driver) -> tuple[str, str]:
@@ -226,11 +241,10 @@ def start_coverage(driver: Driver, report: Report) -> None:
     if driver.label in report.coverage:
         return
     strategies = driver.strategies
-    report.coverage[driver.label] = Coverage(
-        rules=driver.rules.book.names(),
-        exceptions=dict(strategies.not_sampled) if strategies is not None else {},
-        constraints=[c.key for c in boundaries.constraints(driver.spec, which(driver))],
-    )
+    report.coverage[driver.label] = start_count(
+        driver.api, driver.api.default_edition, driver.rules.book,
+        dict(strategies.not_sampled) if strategies is not None else {}, which(driver),
+    )  # fmt: skip
 
 
 def run_scenarios(
@@ -268,10 +282,14 @@ def run_scenarios(
                 tally.passed += 1
             else:
                 tally.failed += 1
+                allowed = ", ".join(str(s) for s in sorted(step.statuses))
+                rule, doc, _ = finding_reason(driver, step.sample.breaks, "stateful", response)
                 finding = Finding(
                     api, "stateful", "stateful", f"{scenario.name}: {step.note or 'step'} failed",
                     f"step {index + 1} ({step.note}) {problem}", curl_for(response.request),
                     response.status_code, scenario.name, request_record(response.request),
+                    rule, doc, f"step {index + 1} of {scenario.name}: {allowed}",
+                    _answer(driver, response),
                 )  # fmt: skip
                 key = signature(f"{api}/stateful/stateful", finding.title, finding.status)
                 if key not in report.known:

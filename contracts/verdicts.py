@@ -9,8 +9,10 @@ from typing import Any
 import requests
 from schemathesis.core.failures import Failure, FailureGroup
 
+from . import boundaries
 from . import checks as contract_checks
 from .context import Driver
+from .coverage_docs import constraint_doc
 from .exchange import HttpRequest
 from .probes import Probe
 from .rules import Expectation
@@ -19,6 +21,12 @@ from .security import satisfied
 from .specs import Spec
 from .transport import NoAnswer, NoAnswerFailure, send, sent_request
 from .validation import find_operation
+from .violations import Violation
+
+ANSWER_SHOWN = 2000  # characters of a response body a finding keeps
+
+# The checks about the answer alone: they rest on the spec's responses, not on a rule.
+RESPONSE_ONLY = frozenset(contract_checks.RESPONSE_CHECKS) - {"not_a_server_error"}
 
 
 def lacks_credentials(spec: Spec, request: HttpRequest) -> bool:
@@ -34,16 +42,72 @@ def contract_verdict(driver: Driver, response: requests.Response) -> tuple[Expec
     refused, and why. schemathesis knows only the spec; the rules know more (a name may not be
     empty, an unexposition cause needs the reference variation, ...), and each API says which
     of its findings its service refuses."""
+    verdict, why, _ = deciding_violation(driver, response)
+    return verdict, why
+
+
+def deciding_violation(
+    driver: Driver, response: requests.Response
+) -> tuple[Expectation, str, Violation | None]:
+    """`contract_verdict` with the violation that decided it (None: no rule broken, or no
+    credentials)."""
     sent = sent_request(response)
     if lacks_credentials(driver.spec, sent):
-        return "refuse", "no credentials, and the operation requires them"
+        return "refuse", "no credentials, and the operation requires them", None
     found = driver.rules.check_request(sent, None)
     for violation in found:
         if driver.expectation(Sample(None, violation.rule)) == "refuse":
-            return "refuse", str(violation)
+            return "refuse", str(violation), violation
     if found:
-        return "accept", f"the service accepts it despite {found[0]}"
-    return "accept", "no rule of the contract is broken"
+        return "accept", f"the service accepts it despite {found[0]}", found[0]
+    return "accept", "no rule of the contract is broken", None
+
+
+def finding_reason(
+    driver: Driver, breaks: str | None, check: str, response: Any
+) -> tuple[str, str, str]:
+    """(rule, PAGE:LINE, what the contract expected) for a failure of `check` on the answer to a
+    probe breaking `breaks` (None: our sample breaks nothing on purpose). The rule is the book's
+    when a rule decided what the answer should be, else the spec's own (`spec: responses 200`)."""
+    spec = driver.spec
+    operation = driver.spec.operations()[0]
+    status = getattr(response, "status_code", None)
+    if check in RESPONSE_ONLY or isinstance(response, NoAnswer):
+        responses = operation.definition.get("responses", {})
+        key = next((k for k in (str(status), f"{str(status)[:1]}XX", "default")
+                    if k in responses), None)  # fmt: skip
+        if key is None:
+            documented = ", ".join(sorted(responses))
+            return ("spec: responses", str(spec.doc(operation.definition)),
+                    f"one of the documented statuses ({documented}); got {status}")  # fmt: skip
+        node = spec.resolve(responses[key])
+        return (f"spec: responses {key}", str(spec.doc(node)),
+                f"an answer as the spec documents for {key}")  # fmt: skip
+    if check == "not_a_server_error":
+        return "spec: no server error", str(spec.doc(operation.definition)), "no 5xx, whatever sent"
+    rule = driver.rules.book.get(breaks)
+    if rule is not None:
+        expected = driver.expectation(Sample(None, rule.name)) or "either"
+        return rule.name, str(rule.doc), f"{expected}: the request breaks {rule.name}"
+    if isinstance(response, requests.Response):
+        verdict, why, violation = deciding_violation(driver, response)
+        if violation is not None:
+            return violation.rule, str(violation.doc or ""), f"{verdict}: {why}"
+        if "credentials" in why:
+            return "spec: security", str(spec.doc(operation.definition)), f"{verdict}: {why}"
+        held = sorted(c for c, at in boundaries.hits(spec, sent_request(response)) if at)
+        if verdict == "accept" and held:  # valid at a limit: the limit is what the page states
+            constraint = held[0]
+            return (f"spec: {constraint.key}", constraint_doc(spec, constraint),
+                    f"accept: the request holds {constraint.key} at its limit")  # fmt: skip
+        return "", str(spec.doc(operation.definition)), f"{verdict}: {why}"
+    return "", "", ""
+
+
+def answer_of(response: Any) -> str:
+    """The body of an answer as a finding shows it: cut short."""
+    text = getattr(response, "text", "") or ""
+    return text if len(text) <= ANSWER_SHOWN else text[:ANSWER_SHOWN] + "...(cut)"
 
 
 def checks_for(

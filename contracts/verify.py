@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -48,6 +48,7 @@ from .registry import all_apis, get_api
 from .secrecy import SECRET_PARAM, is_secret_header
 from .specs import Operation, Spec
 from .validation import check_response, find_operation
+from .verify_report import RuleTally
 from .violations import Severity, Violation
 
 MISSING_LIST: Final = 8  # how many missing fields the text output names before "..."
@@ -560,6 +561,9 @@ class Report:
     format: TrafficFormat
     findings: list[Finding]
     coverage: dict[str, list[dict[str, Any]]]
+    # Rules and constraints exercised, per API and edition, and the errors as failures with their
+    # page lines (`contracts.verify_report`, for --report).
+    rules: RuleTally = field(default_factory=RuleTally)
 
     @property
     def violations(self) -> list[tuple[Finding, Violation]]:
@@ -617,19 +621,27 @@ def verify(
     api_names: Iterable[str] = (),
     edition: str | None = None,
     apis: list[Api] | None = None,
+    progress: Callable[[int, int, int], None] | None = None,
 ) -> Report:
-    """`apis`: check against these instead of the registered ones (a spec read as the whole
-    contract, `contracts.spec_api`)."""
+    """Check every exchange; `progress(done, total, errors)` is called after each. `apis`: check
+    against these instead of the registered ones (a spec read as the whole contract)."""
     api_names = tuple(api_names)
     apis = selected_apis(api_names, edition) if apis is None else apis
     tally = CoverageTally(apis, edition, api_names)
+    rules = RuleTally()
     findings = []
+    errors = 0
     for index, exchange in enumerate(exchanges, start=1):
         target = match(exchange, apis, edition)
-        findings.append(check_exchange(index, exchange, target))
+        finding = check_exchange(index, exchange, target)
+        findings.append(finding)
         if target is not None:
             tally.add(exchange, target)
-    return Report(source, traffic_format, findings, tally.report())
+            rules.add(index, finding.url, exchange, target, list(finding.violations))
+        errors += sum(v.severity is Severity.ERROR for v in finding.violations)
+        if progress is not None:
+            progress(index, len(exchanges), errors)
+    return Report(source, traffic_format, findings, tally.report(), rules)
 
 
 def verify_file(
@@ -637,10 +649,11 @@ def verify_file(
     api_names: Iterable[str] = (),
     edition: str | None = None,
     apis: list[Api] | None = None,
+    progress: Callable[[int, int, int], None] | None = None,
 ) -> Report:
     """Read a HAR file or journal export and check it (TrafficError when it cannot be read)."""
     traffic_format, exchanges = read_traffic(path)
-    return verify(exchanges, path, traffic_format, api_names, edition, apis)
+    return verify(exchanges, path, traffic_format, api_names, edition, apis, progress)
 
 
 # -- output -------------------------------------------------------------------------------------

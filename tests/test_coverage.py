@@ -193,4 +193,5 @@ def test_contracts_check_prints_and_writes_the_coverage(tmp_path: Path) -> None:
     assert line in " ".join(result.output.split())
     assert rules["total"] == len(get_api("launchdarkly").rules().book)
     for rule, why in data["unexercised_rules"].items():
-        assert f"not exercised: {rule}: {why}" in " ".join(result.output.split())
+        doc = data["rule_details"][rule]["doc"]  # its page line, printed beside it
+        assert f"not exercised: {rule} ({doc}): {why}" in " ".join(result.output.split())

@@ -40,6 +40,7 @@ from ...vendor import (
     MockRoute,
     read_body,
 )
+from .answers import ANSWERS
 from .auth import Credentials, digest, presented_secret, read_credentials
 from .dates import attribution_stamp, parse_date_time, utc_date, utc_millis, utc_seconds
 from .rules import (
@@ -301,7 +302,5 @@ def _number(value: Any) -> int | float:
         return 0
     return int(number) if number == number.to_integral_value() else float(number)
 
-
-from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
 
 ROOM = MockRoom(routes=routes, answers=ANSWERS)

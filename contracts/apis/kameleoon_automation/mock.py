@@ -49,6 +49,7 @@ from ...vendor import (
     Violation,
     read_body,
 )
+from .answers import ANSWERS
 from .rules import BODY_LIMIT, BODY_SIZE, RULES, bearer_token, bearer_violations, check_request
 
 PATH = "/key-moments"
@@ -274,7 +275,5 @@ def html_description(condition: Mapping[str, Any]) -> str:
         text += f" {html.escape(match)} {count} {html.escape(unit)}(s)"
     return text
 
-
-from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
 
 ROOM = MockRoom(routes=routes, answers=ANSWERS)

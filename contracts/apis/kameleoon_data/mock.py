@@ -37,6 +37,7 @@ from ...vendor import (
     errors,
     read_body,
 )
+from .answers import ANSWERS
 from .events import edition
 from .rules import (
     AcceptedEvent,
@@ -162,7 +163,5 @@ def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -
         records.append((f"{site}:{nonce}", {"siteCode": site, **fields}))
     return ctx.store.insert_unique(ctx.api.name, "event", records)
 
-
-from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
 
 ROOM = MockRoom(routes=routes, answers=ANSWERS)

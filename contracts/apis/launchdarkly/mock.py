@@ -27,6 +27,7 @@ from typing import Any
 from starlette.requests import Request
 
 from ...vendor import Answer, HttpRequest, MockContext, MockRoom, MockRoute, Violation, read_body
+from .answers import ANSWERS
 from .rules import MAX_BODY_BYTES, RULES, api_key_violations, check_request
 
 PATH = "/api/v2/segments/{projectKey}/{environmentKey}"
@@ -303,7 +304,5 @@ def _object_id(text: str) -> str:
     """A stable 24-hex-digit id, the shape of LaunchDarkly's object ids."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
-
-from .answers import ANSWERS  # noqa: E402  (beside ROOM: the documented errors)
 
 ROOM = MockRoom(routes=routes, answers=ANSWERS)

@@ -7,9 +7,13 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
+from collections.abc import Awaitable, Callable
 
-from starlette.responses import JSONResponse
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .store import Store
 
 RESERVED_PREFIX = "/_contracts"
 ADMIN_HEADER = "x-contracts-admin"
@@ -62,3 +66,17 @@ class AdminGuard:
         if not presented and authorization[:7].lower() == b"bearer ":
             presented = authorization[7:].strip()
         return hmac.compare_digest(presented, self.token)
+
+
+def journal_endpoint(store: Store) -> Callable[[Request], Awaitable[Response]]:
+    """`GET /_contracts/journal?api=A&after=N`, the same on the mock and the proxy."""
+
+    async def journal(request: Request) -> Response:
+        try:
+            after = int(request.query_params.get("after", "0"))
+        except ValueError:
+            return JSONResponse({"message": "after: not an integer"}, 400)
+        entries = store.journal(request.query_params.get("api"), after)
+        return JSONResponse([entry.to_dict() for entry in entries])
+
+    return journal

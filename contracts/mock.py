@@ -42,7 +42,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import answers as chosen
 from .api import Api
-from .control import AdminGuard
+from .control import AdminGuard, journal_endpoint
 from .handlers import Answer, MockConfig, MockContext, MockRoute
 from .journal import JournalEntry, redact_body, redact_headers, redact_query
 from .registry import all_apis, get_api
@@ -300,13 +300,7 @@ def _reserved_routes(apis: list[Api], config: MockConfig, store: Store) -> list[
     async def health(request: Request) -> Response:
         return JSONResponse({"apis": [api.name for api in apis], "strict": config.strict})
 
-    async def journal(request: Request) -> Response:
-        try:
-            after = int(request.query_params.get("after", "0"))
-        except ValueError:
-            return JSONResponse({"message": "after: not an integer"}, 400)
-        entries = store.journal(request.query_params.get("api"), after)
-        return JSONResponse([entry.to_dict() for entry in entries])
+    journal = journal_endpoint(store)
 
     async def records(request: Request) -> Response:
         api, kind = request.path_params["api"], request.path_params["kind"]

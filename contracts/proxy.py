@@ -31,7 +31,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from .control import RESERVED_PREFIX, AdminGuard
+from .control import RESERVED_PREFIX, AdminGuard, journal_endpoint
 from .exchange import HttpRequest, HttpResponse
 from .har import Exchange, journal_exchange, to_har, write_har
 from .journal import JournalEntry, redact_body, redact_headers, redact_query
@@ -270,13 +270,7 @@ def build_proxy(config: ProxyConfig, store: Store) -> Starlette:
             {"upstream": upstream, "apis": [a.name for a in apis], "strict": config.strict}
         )
 
-    async def journal_route(request: Request) -> Response:
-        try:
-            after = int(request.query_params.get("after", "0"))
-        except ValueError:
-            return JSONResponse({"message": "after: not an integer"}, 400)
-        entries = store.journal(request.query_params.get("api"), after)
-        return JSONResponse([entry.to_dict() for entry in entries])
+    journal_route = journal_endpoint(store)
 
     async def har(request: Request) -> Response:
         return JSONResponse(to_har(exchanges(store, upstream)))

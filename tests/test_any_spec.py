@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from contracts.spec_api import SpecApi, load_spec_api
 from contracts.spec_loading import load_openapi
 from contracts.store import Store
 from tests.broken_servers import Fault, Forward, Reply, Sent, faulty, no_fault
+from tests.served import free_port, wait_until_serving
 
 SPECS = Path(__file__).parent / "specs"
 PETSTORE = SPECS / "petstore" / "petstore.yaml"
@@ -197,16 +196,10 @@ def test_prefer_chooses_a_documented_status_or_a_drawn_answer(petstore: SpecApi)
 # -- check against the mock -----------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def mock_process() -> Iterator[str]:
     """`contracts mock --spec petstore.yaml` as a subprocess on a free port."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "CONTRACTS_TOKEN": TOKEN}
     process = subprocess.Popen(
         [sys.executable, "-m", "contracts", "mock", "--spec", str(PETSTORE), "--port", str(port)],
@@ -214,15 +207,7 @@ def mock_process() -> Iterator[str]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/_contracts/health", timeout=1)
-                break
-            except httpx.HTTPError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the mock did not start: {process.stderr}") from None
-                time.sleep(0.1)
+        wait_until_serving(url, process)
         yield url
     finally:
         process.terminate()

@@ -6,24 +6,17 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 
+from tests.served import free_port, wait_until_serving
+
 CONTRACTS = [sys.executable, "-m", "contracts"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @contextmanager
@@ -46,16 +39,7 @@ def server_process(command: str, *args: str, env: dict[str, str] | None = None) 
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/_contracts/health", timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read() if process.stdout else b""
-                    raise RuntimeError(f"contracts {command} did not start: {output!r}") from None
-                time.sleep(0.1)
+        wait_until_serving(url, process)
         yield url
     finally:
         process.send_signal(signal.SIGINT)

@@ -8,11 +8,9 @@ import asyncio
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from contracts.apis.kameleoon_data.codec import write_lines
 from contracts.mock import MockConfig, build_app
 from contracts.secrecy import maybe_secret
 from contracts.store import Store
+from tests.served import free_port, wait_until_serving
 
 API = "kameleoon-data"
 QUERY = "siteCode=site&visitorCode=visitor"  # kameleoon-data-visit-events-openapi.txt: the query
@@ -107,18 +106,12 @@ def test_events_are_committed_before_the_202_is_sent(tmp_path: Path) -> None:
 # -- kill -9 ----------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_nothing_answered_202_is_lost_when_the_mock_is_killed(tmp_path: Path) -> None:
     """`contracts mock` in its own process under sixteen concurrent senders, killed with SIGKILL
     right after its 60th 202, while other requests are in flight: every event of every request
     answered 202 is in the store file, and so is the request's journal entry."""
     path = tmp_path / "mock.sqlite3"
-    port = _free_port()
+    port = free_port()
     command = [
         sys.executable, "-c", "from contracts.cli import main; main()", "mock",
         "--api", API, "--port", str(port), "--db", str(path),
@@ -126,15 +119,7 @@ def test_nothing_answered_202_is_lost_when_the_mock_is_killed(tmp_path: Path) ->
     mock = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/_contracts/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert mock.poll() is None, mock.stderr.read() if mock.stderr else ""
-                assert time.monotonic() < deadline, "the mock did not start"
-                time.sleep(0.1)
+        wait_until_serving(url, mock)
         accepted = asyncio.run(_send_until_killed(url, mock.pid, kill_after=60))
     finally:
         if mock.poll() is None:

@@ -1,6 +1,7 @@
 """Per-event-type validators compiled from the spec, for the line form's common case: a clean event.
 
-`rules.check_body` reads most bodies' events through here first. A compiled checker answers one
+`rules.check_body` reads a body through columns.py first (the whole body at once) and, when
+that declines, each line through here. A compiled checker answers one
 question, "does this event break no rule at all?", with straight-line code generated once per
 event type from the edition's event model (as fastjsonschema does for JSON Schema): one `d.get`
 and a few comparisons per declared field, no schema engine, no dispatch on kinds. It never says

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...vendor import DocRef, HttpRequest, Rule, RuleBook, RulesRoom, Severity, Violation, short
-from . import compiled
+from . import columns, compiled
 from .codec import NONCE, read_json_value, read_text_value, split_line
 from .compiled import split_clean_line
 from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
@@ -737,6 +737,12 @@ def check_body(
         add("body_encoding", "body", f"is not UTF-8 ({error.reason} at byte {error.start})", None)
         return violations
 
+    if not context.json_form:  # the common case, a clean batch: checked whole (columns.py)
+        kept: list[dict[str, str]] | None = [] if accepted is not None else None
+        if columns.clean_body(text, ed, context.visitor_in_query, context.delayed, kept):
+            if accepted is not None and kept is not None:
+                accepted += [AcceptedEvent(f"line {n}", e) for n, e in enumerate(kept, start=1)]
+            return violations
     nonces: dict[str, str | int] = {}  # where each nonce was first seen: "[2]", or a line number
     count = 0
     found: Found = []

@@ -30,10 +30,15 @@ from .events import INT_RANGES, JSON_KINDS, Edition, FieldSpec, edition
 # encodeURIComponent leaves letters, digits and these unescaped (ECMA-262, 19.2.6.5).
 URI_COMPONENT_SAFE = "-_.!~*'()"
 BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
-INTEGER = re.compile(r"[+-]?[0-9]+\Z")
-NONCE = re.compile(r"[0-9A-Fa-f]{16}\Z")
+INTEGER_FORM = r"[+-]?[0-9]+"
+NONCE_FORM = r"[0-9A-Fa-f]{16}"
 # Decimal notation as Java's Double.parseDouble and JSON write it; no NaN, Infinity or hex.
-DOUBLE = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
+# Written without ambiguity (digits, then an optional '.' and digits): `[0-9]+\.?[0-9]*` could
+# split a run of digits in n ways, and a long bad value made the engine backtrack for hours.
+DOUBLE_FORM = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+INTEGER = re.compile(rf"{INTEGER_FORM}\Z")
+NONCE = re.compile(rf"{NONCE_FORM}\Z")
+DOUBLE = re.compile(rf"{DOUBLE_FORM}\Z")
 
 
 class CodecError(ValueError):

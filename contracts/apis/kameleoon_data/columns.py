@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+from .codec import DOUBLE_FORM, INTEGER_FORM, NONCE_FORM
 from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
 
 CHUNK = 1 << 18  # characters per slice (about 2,500 events of the usual size)
@@ -46,11 +47,9 @@ def _column(item: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{item}\0)*{item}")
 
 
-# The codec's INTEGER and DOUBLE (codec.py), written without ambiguity so a long bad value
-# cannot make the engine backtrack.
-_INTEGERS = _column(r"[+-]?[0-9]+")
-_DOUBLES = _column(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_NONCES = _column(r"[0-9A-Fa-f]{16}")
+_INTEGERS = _column(INTEGER_FORM)
+_DOUBLES = _column(DOUBLE_FORM)
+_NONCES = _column(NONCE_FORM)
 _KEYS = _column(r"-?[0-9]+")  # metadata ids (rules._check_metadata)
 _WS = r"[ \t\n\r]*"  # JSON's whitespace
 _INT = r"-?(?:0|[1-9][0-9]*)"  # JSON's integers

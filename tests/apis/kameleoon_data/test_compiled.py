@@ -195,6 +195,19 @@ def test_a_deeply_nested_line_value_is_a_type_violation() -> None:
     assert violation.rule == "PAGE.keyPageIndices:type"
 
 
+OLD_DOUBLE = r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\Z"  # before it was rewritten
+
+
+@given(st.text(alphabet="0123456789.+-eEx ", max_size=12))
+def test_the_double_pattern_reads_what_it_read_before(text: str) -> None:
+    """Property: codec.DOUBLE, rewritten without ambiguity, accepts exactly the old language."""
+    import re
+
+    from contracts.apis.kameleoon_data.codec import DOUBLE
+
+    assert bool(DOUBLE.match(text)) == bool(re.match(OLD_DOUBLE, text))
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[RunningMock]:
     with running_mock(MockConfig(apis=("kameleoon-data",))) as running:
@@ -208,6 +221,17 @@ def test_the_mock_answers_a_deeply_nested_body_without_a_5xx(server: RunningMock
                           content="[" * DEEP + "]" * DEEP, timeout=30)  # fmt: skip
     assert response.status_code == 202
     assert response.headers["x-contract-rules"] == "json_syntax"
+
+
+def test_the_mock_judges_a_long_bad_number_without_hanging(server: RunningMock) -> None:
+    """O:125: browserVersion is a float64. A million digits then an 'x' is not one: the mock
+    answers at once (the old pattern backtracked quadratically: hours for this value)."""
+    server.reset("kameleoon-data")
+    body = f"nonce=0123456789abcdef&eventType=STATICDATA&browserVersion={'1' * 10**6}x"
+    response = httpx.post(f"{server.url}/visit/events", params={"siteCode": "s",
+                          "visitorCode": "v"}, content=body, timeout=60)  # fmt: skip
+    assert response.status_code == 202
+    assert response.headers["x-contract-rules"] == "STATICDATA.browserVersion:type"
 
 
 def test_validate_reports_a_deeply_nested_body(tmp_path: Path) -> None:

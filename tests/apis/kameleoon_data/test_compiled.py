@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from unittest import mock as patching
 
@@ -27,35 +28,36 @@ EDITIONS = ["current", "legacy"]
 EDITS = '&=%\r\n0aAé\x00[]{}":,;+ '
 
 
-def reference(
-    body: bytes, edition_name: str, context: BodyContext
-) -> tuple[list[Violation], list[AcceptedEvent]]:
-    """check_body with no compiled checker: every event through rules.check_event (the
-    implementation before the fast path)."""
+Verdict = tuple[list[Violation], list[AcceptedEvent]]
+
+
+def checked(
+    body: bytes, edition_name: str, context: BodyContext, *, whole: bool = True,
+    per_line: bool = True,
+) -> Verdict:  # fmt: skip
+    """check_body with the whole-body column checks (columns.py) and the per-line compiled
+    checkers (compiled.py) each on or off; with both off every event goes through
+    rules.check_event (the implementation before the fast paths)."""
     accepted: list[AcceptedEvent] = []
-    with (
-        patching.patch.object(compiled, "checkers", lambda name: {}),
-        patching.patch.object(columns, "clean_body", lambda *args: False),
-    ):
+    with ExitStack() as patches:
+        if not whole:
+            patches.enter_context(patching.patch.object(columns, "clean_body", lambda *a: False))
+        if not per_line:
+            patches.enter_context(patching.patch.object(compiled, "checkers", lambda name: {}))
         found = check_body(body, edition(edition_name), context, accepted)
     return found, accepted
 
 
-def line_by_line(
-    body: bytes, edition_name: str, context: BodyContext
-) -> tuple[list[Violation], list[AcceptedEvent]]:
-    """check_body with the compiled checkers but without the whole-body column checks."""
-    accepted: list[AcceptedEvent] = []
-    with patching.patch.object(columns, "clean_body", lambda *args: False):
-        found = check_body(body, edition(edition_name), context, accepted)
-    return found, accepted
+def reference(body: bytes, edition_name: str, context: BodyContext) -> Verdict:
+    return checked(body, edition_name, context, whole=False, per_line=False)
 
 
-def fast(
-    body: bytes, edition_name: str, context: BodyContext
-) -> tuple[list[Violation], list[AcceptedEvent]]:
-    accepted: list[AcceptedEvent] = []
-    return check_body(body, edition(edition_name), context, accepted), accepted
+def line_by_line(body: bytes, edition_name: str, context: BodyContext) -> Verdict:
+    return checked(body, edition_name, context, whole=False)
+
+
+def fast(body: bytes, edition_name: str, context: BodyContext) -> Verdict:
+    return checked(body, edition_name, context)
 
 
 def context_of(sample: Sample) -> BodyContext:

@@ -5,14 +5,56 @@ The mock (`contracts.mock`), the checks (`contracts.runner`) and the commands (`
 imported from their modules: they bring the server and schemathesis with them.
 """
 
-from .api import Api, generated_package
-from .errors import ContractsError
-from .exchange import HttpRequest, HttpResponse
-from .registry import all_apis, all_specs, get_api, load_spec
-from .rules import Rule, RuleBook
-from .samples import Sample
-from .specs import DocRef, Example, Operation, Spec
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Bound now, not on first use: `errors` is also the name of the submodule `contracts.errors`,
+# which the import system would bind here first whenever anything imports it.
 from .violations import Severity, Violation, errors
+
+if TYPE_CHECKING:
+    from .api import Api, generated_package
+    from .errors import ContractsError
+    from .exchange import HttpRequest, HttpResponse
+    from .registry import all_apis, all_specs, get_api, load_spec
+    from .rules import Rule, RuleBook
+    from .samples import Sample
+    from .specs import DocRef, Example, Operation, Spec
+
+# name -> its module, imported on first use: `python -m contracts` and `import contracts.x` run
+# this file first, and the commands should pay only for what they use.
+_WHERE = {
+    "Api": "api",
+    "generated_package": "api",
+    "ContractsError": "errors",
+    "HttpRequest": "exchange",
+    "HttpResponse": "exchange",
+    "all_apis": "registry",
+    "all_specs": "registry",
+    "get_api": "registry",
+    "load_spec": "registry",
+    "Rule": "rules",
+    "RuleBook": "rules",
+    "Sample": "samples",
+    "DocRef": "specs",
+    "Example": "specs",
+    "Operation": "specs",
+    "Spec": "specs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
 
 __all__ = [
     "Api",

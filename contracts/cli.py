@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from .errors import ContractsError
 from .registry import all_apis
 
-console = Console()
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+
+@functools.cache
+def console() -> Console:
+    """The commands' console, made on first use: rich is a good part of the start-up, and
+    `contracts validate` prints a clean verdict without it (`contracts.plain_output`)."""
+    from rich.console import Console
+
+    return Console()
 
 
 class ContractsGroup(click.Group):
@@ -65,6 +75,8 @@ def specs(as_json: bool) -> None:
         json.dump(rows, sys.stdout, indent=2)
         sys.stdout.write("\n")
         return
+    from rich.table import Table
+
     table = Table(title="contracts: specs")
     for column in ("API", "edition", "spec", "operation", "page"):
         table.add_column(column)
@@ -72,7 +84,7 @@ def specs(as_json: bool) -> None:
         edition = row["edition"] + (" (default)" if row["default"] else "")
         operations = "\n".join(f"{op['method']} {op['path']}" for op in row["operations"])
         table.add_row(row["api"], edition, row["spec"], operations, row["page"])
-    console.print(table)
+    console().print(table)
 
 
 def _parse_settings(values: tuple[str, ...]) -> dict[str, dict[str, Any]]:
@@ -166,8 +178,8 @@ def mock(
     guard = admin_token_for(host, admin_token)
     config = MockConfig(config.apis, strict, config.db, merged, guard)
     names = ", ".join(api.name for api in served) or "(no API has a mock yet)"
-    console.print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
-    console.print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
+    console().print(f"[bold]contracts mock[/] serving {names} on http://{host}:{port}")
+    console().print(f"journal: http://{host}:{port}/_contracts/journal   store: {config.db}")
     _print_admin(host, guard, admin_token)
     serve(config, host, port, workers, spec_files)
 
@@ -211,14 +223,14 @@ def proxy(
     token = admin_token_for(host, admin_token)
     config = ProxyConfig(upstream, apis, edition, strict, db, record, token)
     names = ", ".join(api.name for api in served)
-    console.print(f"[bold]contracts proxy[/] http://{host}:{port} -> {upstream} ({names})")
+    console().print(f"[bold]contracts proxy[/] http://{host}:{port} -> {upstream} ({names})")
     _print_admin(host, token, admin_token)
     serve_proxy(config, host, port)
 
 
 def _print_admin(host: str, token: str | None, given: str | None) -> None:
     if token and not given:  # generated: the only place it is shown
-        console.print(
+        console().print(
             f"{host} is reachable beyond this machine: /_contracts/* needs the header "
             f"'X-Contracts-Admin: {token}'",
             highlight=False,
@@ -226,6 +238,8 @@ def _print_admin(host: str, token: str | None, given: str | None) -> None:
 
 
 def _list_answers(apis: list[Any]) -> None:
+    from rich.table import Table
+
     from .answers import documented
 
     table = Table(title="documented answers (Prefer: example=NAME, or answer(api, error=NAME))")
@@ -234,7 +248,7 @@ def _list_answers(apis: list[Any]) -> None:
     for api in apis:
         for name, answer in documented(api).items():
             table.add_row(api.name, name, str(answer.status), answer.doc)
-    console.print(table)
+    console().print(table)
 
 
 @main.command()
@@ -374,8 +388,6 @@ def validate(
     --spec, the spec file and JSON pointer); exits 1 when any is an error, 0 when there are only
     warnings.
     """
-    from rich.markup import escape
-
     from .exchange import HttpRequest
     from .registry import get_api
     from .violations import Severity
@@ -452,14 +464,22 @@ def validate(
         json.dump([v.to_dict() for v in violations], sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
+        from .plain_output import plain_line_fits
+
         name = body_file.name
+        clean = f"{name}: valid (0 errors, 0 warnings)"
+        if not violations and plain_line_fits(clean):
+            sys.stdout.write(clean + "\n")  # what rich would print here, without loading it
+            sys.exit(0)
+        from rich.markup import escape
+
         for violation in violations:
             colour = "red" if violation.severity is Severity.ERROR else "yellow"
             text = f"{name}: [{colour}]{violation.severity}[/] {escape(str(violation))}"
-            console.print(text, highlight=False, soft_wrap=True)
+            console().print(text, highlight=False, soft_wrap=True)
         warnings = len(violations) - error_count
         verdict = "[red]invalid[/]" if error_count else "[green]valid[/]"
-        console.print(f"{name}: {verdict} ({error_count} errors, {warnings} warnings)")
+        console().print(f"{name}: {verdict} ({error_count} errors, {warnings} warnings)")
     sys.exit(1 if error_count else 0)
 
 
@@ -712,10 +732,10 @@ class _Display:
 
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self.live = console.is_terminal
+        self.live = console().is_terminal
         self.progress = Progress(
             TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[status]}"),
-            TimeElapsedColumn(), console=console, transient=True,
+            TimeElapsedColumn(), console=console(), transient=True,
         )  # fmt: skip
         self.tasks: dict[str, Any] = {}
         self.started = time.monotonic()
@@ -740,7 +760,7 @@ class _Display:
         def on_phase(api: str, phase: str) -> None:
             if not self.live:
                 plain = escape_plain(self.status(api))
-                console.print(f"{api}: {phase} ({plain})", highlight=False)
+                console().print(f"{api}: {phase} ({plain})", highlight=False)
                 self.printed = time.monotonic()
                 return
             if api not in self.tasks:
@@ -756,7 +776,7 @@ class _Display:
             elif not self.live and time.monotonic() - self.printed >= PLAIN_EVERY:
                 self.printed = time.monotonic()
                 plain = escape_plain(self.status(api))
-                console.print(f"{api}: {phase}: {plain}", highlight=False)
+                console().print(f"{api}: {phase}: {plain}", highlight=False)
 
         def on_finding(finding: Any) -> None:
             self.failures += 1
@@ -828,7 +848,7 @@ def _embedded_mock(
     config = MockConfig(apis=tuple(api.name for api in apis), settings=_mock_settings(apis, tokens))
     served = apis if from_spec else None  # spec files are not in the registry
     url: str = stack.enter_context(running_mock(config, apis=served)).url
-    console.print(f"checking the embedded mock at {url}", highlight=False)
+    console().print(f"checking the embedded mock at {url}", highlight=False)
     return url
 
 
@@ -854,22 +874,22 @@ def _finish(report: Any, report_dir: str | None, baseline: str | None = None) ->
 
     from .report import known_signatures, print_report, write_reports
 
-    print_report(report, console)
+    print_report(report, console())
     if report.retries:
-        console.print(f"{report.retries} requests retried after a 429/503 with Retry-After "
+        console().print(f"{report.retries} requests retried after a 429/503 with Retry-After "
                       f"({report.waited:.1f} s waited)", highlight=False)  # fmt: skip
     if report_dir:
         for path in write_reports(report, Path(report_dir)):
-            console.print(f"wrote {path}", highlight=False)
+            console().print(f"wrote {path}", highlight=False)
     if baseline is None:
         sys.exit(0 if report.ok else 1)
     known = known_signatures(Path(baseline))
     new = [f for f in report.findings if f.signature not in known]
     old = [f for f in report.findings if f.signature in known]
     for finding in old:
-        console.print(f"known (in {baseline}): {finding.api} / {finding.check}: {finding.title}",
+        console().print(f"known (in {baseline}): {finding.api} / {finding.check}: {finding.title}",
                       highlight=False)  # fmt: skip
-    console.print(f"{len(new)} new failures, {len(old)} known from the baseline", highlight=False)
+    console().print(f"{len(new)} new failures, {len(old)} known from the baseline", highlight=False)
     sys.exit(1 if new else 0)
 
 
@@ -898,6 +918,8 @@ class _FuzzState:
 
     def table(self) -> Table:
         import time
+
+        from rich.table import Table
 
         elapsed = time.monotonic() - self.started
         rate = self.requests / elapsed if elapsed else 0.0
@@ -954,36 +976,36 @@ def fuzz(
     database = open_database(db)
     plan = _plan(api_names, url, token, live, rate_limit, negative, params, spec_file)
     state = _FuzzState(started=time.monotonic(), seconds=seconds)
-    live_display = Live(state.table(), console=console, refresh_per_second=4, transient=True)
+    live_display = Live(state.table(), console=console(), refresh_per_second=4, transient=True)
 
     def on_phase(api: str, phase: str) -> None:
         state.api, state.phase = api, phase
-        if not console.is_terminal and time.monotonic() - state.printed > 10:
+        if not console().is_terminal and time.monotonic() - state.printed > 10:
             state.printed = time.monotonic()
-            console.print(state.line(), highlight=False, soft_wrap=True)
+            console().print(state.line(), highlight=False, soft_wrap=True)
         live_display.update(state.table())
 
     def on_probe(api: str, phase: str, probes: int, failures: int) -> None:
         state.requests += 1
-        if console.is_terminal:
+        if console().is_terminal:
             live_display.update(state.table())
         elif time.monotonic() - state.printed > PLAIN_EVERY:
             state.printed = time.monotonic()
-            console.print(state.line(), highlight=False, soft_wrap=True)
+            console().print(state.line(), highlight=False, soft_wrap=True)
 
     def on_finding(finding: Any) -> None:
         state.failures += 1
-        console.print(f"[red]found[/]: {finding.api} / {finding.check}: {finding.title}",
+        console().print(f"[red]found[/]: {finding.api} / {finding.check}: {finding.title}",
                       highlight=False)  # fmt: skip
 
     hooks = RunnerProgress(on_phase=on_phase, on_probe=on_probe, on_finding=on_finding)
     with ExitStack() as stack:
         url = url or _embedded_mock(plan.apis, plan.tokens, stack, plan.from_spec)
         options = plan.options(url, max_examples, seed, database)
-        with live_display if console.is_terminal else ExitStack():
+        with live_display if console().is_terminal else ExitStack():
             count = _workers(workers, plan)
             report = run_fuzz(plan.apis, options, seconds, hooks, workers=count, db=db)
-    console.print(
+    console().print(
         f"{report.rounds} rounds; corpus in {db or '.contracts/fuzz-db'}", highlight=False
     )
     _finish(report, report_dir, baseline)
@@ -1011,4 +1033,4 @@ def replay(report_file: str, number: int, url: str | None, token: str | None, li
     room = api.checks()
     credentials = room.credentials(_tokens([api], token)[api.name]) if room else {}
     request, response = send_again(failure, url, credentials)
-    print_exchange(request, response, console)
+    print_exchange(request, response, console())

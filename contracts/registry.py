@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from .api import Api
+from .entry_point_files import group_may_be_declared
 from .errors import SpecError, UnknownApiError, VendorError
 from .specs import Spec, read_spec
 
@@ -41,6 +41,10 @@ def _api_of(module: object, where: str) -> Api:
 
 
 def _registered() -> list[Api]:
+    if not group_may_be_declared(ENTRY_POINT_GROUP):
+        return []  # nothing installed names the group: importlib.metadata would find none
+    from importlib.metadata import entry_points
+
     found = []
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         try:

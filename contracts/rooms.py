@@ -18,16 +18,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hypothesis import strategies as st
+if TYPE_CHECKING:  # types only: `contracts validate` loads rooms without Hypothesis or Starlette
+    from hypothesis import strategies as st
 
-from .exchange import HttpRequest
-from .handlers import MockContext, MockRoute, NamedAnswer
-from .rules import Expectation, RuleBook
-from .samples import Sample
-from .scenarios import Scenario
-from .violations import Violation
+    from .exchange import HttpRequest
+    from .handlers import MockContext, MockRoute, NamedAnswer
+    from .rules import Expectation, RuleBook
+    from .samples import Sample
+    from .scenarios import Scenario
+    from .violations import Violation
 
 ROOM_MODULES = ("rules", "strategies", "mock", "checks", "coverage")
 

@@ -28,13 +28,14 @@ from typing import Any
 import yaml
 
 from .errors import SpecError
+from .yaml_loading import FAST_SAFE_LOADER, load_yaml
 
 SOURCE_KEY = "x-contracts-source"  # where a bundled node came from: `file#/pointer`
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-class _TextKeyLoader(yaml.SafeLoader):
-    """SafeLoader whose mapping keys are the scalar text as written, and which reads no dates."""
+class _TextKeys(yaml.constructor.SafeConstructor):
+    """Mapping keys are the scalar text as written (the constructor half of the loaders below)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         self.flatten_mapping(node)  # merge keys (`<<: *anchor`) first
@@ -48,15 +49,29 @@ class _TextKeyLoader(yaml.SafeLoader):
         return mapping
 
 
-_TextKeyLoader.add_constructor(
+_TextKeys.add_constructor(
     "tag:yaml.org,2002:map",
     lambda loader, node: loader.construct_mapping(node),  # type: ignore[arg-type]
 )
+
+
+class _TextKeyLoader(_TextKeys, yaml.SafeLoader):
+    """SafeLoader whose mapping keys are the scalar text as written, and which reads no dates."""
+
+
 # No timestamps: `2024-01-01` stays the string it is in JSON.
 _TextKeyLoader.yaml_implicit_resolvers = {
     first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_FastTextKeyLoader: type[yaml.CSafeLoader] | None = None
+if FAST_SAFE_LOADER is not None:  # the same loader on libyaml's parser
+
+    class _CTextKeyLoader(_TextKeys, yaml.CSafeLoader):
+        """`_TextKeyLoader` on libyaml's parser."""
+
+    _CTextKeyLoader.yaml_implicit_resolvers = _TextKeyLoader.yaml_implicit_resolvers
+    _FastTextKeyLoader = _CTextKeyLoader
 
 
 def read_document(path: Path) -> Any:
@@ -67,7 +82,7 @@ def read_document(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".json":
             return json.loads(text)
-        return yaml.load(text, Loader=_TextKeyLoader)  # a SafeLoader subclass
+        return load_yaml(text, _TextKeyLoader, _FastTextKeyLoader)  # SafeLoader subclasses
     except (yaml.YAMLError, ValueError) as error:
         raise SpecError(f"{path}: not YAML or JSON: {_one_line(error)}") from None
     except (OSError, UnicodeDecodeError) as error:

@@ -17,6 +17,7 @@ import yaml
 
 from .errors import SpecError
 from .secrecy import register_security_schemes
+from .yaml_loading import load_yaml
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -222,7 +223,7 @@ def read_spec(path: Path) -> Spec:
         raise SpecError(f"no spec file {path}")
     try:
         with path.open(encoding="utf-8") as handle:
-            document = yaml.safe_load(handle)
+            document = load_yaml(handle)  # libyaml's parser when PyYAML has it
     except yaml.YAMLError as error:
         raise SpecError(f"{path}: not YAML or JSON: {_one_line(error)}") from None
     except (OSError, UnicodeDecodeError) as error:

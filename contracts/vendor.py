@@ -8,19 +8,61 @@ vendor never pulls them in and they can load vendors without a cycle.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .api import Api
 from .errors import ContractsError, SettingError, VendorError
 from .exchange import HttpRequest, HttpResponse
-from .handlers import Answer, Handler, MockConfig, MockContext, MockRoute, NamedAnswer, read_body
 from .rooms import ChecksRoom, CoverageRoom, MockRoom, RulesRoom, StrategiesRoom
 from .rules import Expectation, Rule, RuleBook, expected_by_rules
 from .samples import Sample
 from .scenarios import Scenario, Step, error_code_is, tagged
-from .schemas import field_path, schema_violations, to_violation, validator
 from .specs import DocRef, Spec
-from .store import Store
-from .validation import find_operation, json_body
 from .violations import JSON_SYNTAX, Severity, Violation, errors, short
+
+if TYPE_CHECKING:
+    from .handlers import (
+        Answer,
+        Handler,
+        MockConfig,
+        MockContext,
+        MockRoute,
+        NamedAnswer,
+        read_body,
+    )
+    from .schemas import field_path, schema_violations, to_violation, validator
+    from .store import Store
+    from .validation import find_operation, json_body
+
+# Loaded on first use: the server (Starlette), the store and the JSON Schema validators are heavy,
+# and `contracts validate` on a vendor whose rules need none of them should not pay for them.
+_LAZY = {
+    "Answer": "handlers",
+    "Handler": "handlers",
+    "MockConfig": "handlers",
+    "MockContext": "handlers",
+    "MockRoute": "handlers",
+    "NamedAnswer": "handlers",
+    "read_body": "handlers",
+    "field_path": "schemas",
+    "schema_violations": "schemas",
+    "to_violation": "schemas",
+    "validator": "schemas",
+    "Store": "store",
+    "find_operation": "validation",
+    "json_body": "validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __package__), name)
+    globals()[name] = value
+    return value
+
 
 # The names every vendor gives the rules they share (one naming scheme across folders).
 BODY_SIZE = "body_size"  # the body is over the size the page states (or the mock can hold)

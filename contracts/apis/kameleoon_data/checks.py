@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...vendor import ChecksRoom, Expectation, Sample, Scenario, Step, expected_by_rules
+from .events import SITE_CODE
 from .rules import RULES
-from .strategies import SITE_CODE
 
 PATH_PARAMETERS: dict[str, str] = {}
 AUTH_RULES = frozenset({"authorization_header"})  # samples that bring their own credentials

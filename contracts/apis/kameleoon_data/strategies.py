@@ -23,10 +23,9 @@ from hypothesis import strategies as st
 
 from ...vendor import HttpRequest, Sample, Severity, StrategiesRoom
 from .codec import parse_lines, write_json, write_line, write_lines
-from .events import INT_RANGES, Edition, FieldSpec, edition
+from .events import INT_RANGES, SITE_CODE, Edition, FieldSpec, edition
 from .rules import VISITOR_FIELDS, rule_book
 
-SITE_CODE = "a1b2c3d4e5"
 GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
 # Text that exercises the escaping: the separators, '%', '+', spaces, newlines and non-ASCII.
 TRICKY = "&=%+ ?#/\n\r\t\"'{}[]:,é日😀"

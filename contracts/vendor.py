@@ -18,7 +18,7 @@ from .samples import Sample
 from .scenarios import Scenario, Step, error_code_is, tagged
 from .schemas import field_path, schema_violations, to_violation, validator
 from .specs import DocRef, Spec
-from .store import Store
+from .store import Store, encode_json
 from .validation import find_operation, json_body
 from .violations import JSON_SYNTAX, Severity, Violation, errors, short
 
@@ -56,6 +56,7 @@ __all__ = [
     "StrategiesRoom",
     "VendorError",
     "Violation",
+    "encode_json",
     "error_code_is",
     "errors",
     "expected_by_rules",

@@ -27,6 +27,7 @@ import json
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -136,8 +137,11 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
-        # Grouped writes waiting for the next turn of their event loop (one list per loop).
-        self._pending: dict[asyncio.AbstractEventLoop, list[_Write]] = {}
+        # Grouped writes waiting for the next turn of their event loop (one list per loop; weak:
+        # a loop closed with writes pending, their requests cancelled, is not kept alive).
+        self._pending: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[_Write]] = (
+            weakref.WeakKeyDictionary()
+        )
         self._pending_lock = threading.Lock()
         self._db = sqlite3.connect(
             self.path, timeout=30, check_same_thread=False, isolation_level=None

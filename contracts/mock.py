@@ -124,7 +124,7 @@ def _endpoint(api: Api, route: MockRoute, store: Store) -> Callable[[Request], A
         response = to_response(answer)
         request_type = request.headers.get("content-type", "")
         response_body = bytes(response.body) or None
-        store.record_exchange(
+        await store.record_exchange_grouped(
             JournalEntry(
                 api=api.name,
                 method=request.method,

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         read_body,
     )
     from .schemas import field_path, schema_violations, to_violation, validator
-    from .store import Store
+    from .store import Store, encode_json
     from .validation import find_operation, json_body
 
 # Loaded on first use: the server (Starlette), the store and the JSON Schema validators are heavy,
@@ -50,6 +50,7 @@ _LAZY = {
     "to_violation": "schemas",
     "validator": "schemas",
     "Store": "store",
+    "encode_json": "store",
     "find_operation": "validation",
     "json_body": "validation",
 }
@@ -98,6 +99,7 @@ __all__ = [
     "StrategiesRoom",
     "VendorError",
     "Violation",
+    "encode_json",
     "error_code_is",
     "errors",
     "expected_by_rules",

@@ -5,11 +5,14 @@ name says so (`api-key`, `*-token`) or only its spec's `apiKey` security scheme 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pytest
 import requests
+from hypothesis import given
+from hypothesis import strategies as st
 
-from contracts.journal import REDACTED, redact_headers
+from contracts.journal import REDACTED, redact_headers, redact_query, redact_url
 from contracts.registry import load_spec
 from contracts.secrecy import is_secret_header
 from contracts.transport import curl_for
@@ -60,3 +63,27 @@ def test_the_curl_printer_and_the_journal_hide_a_fifth_apis_key() -> None:
     curl = curl_for(request.prepare())
     assert "sk-live-123" not in curl and "api-key: [Filtered]" in curl
     assert redact_headers(headers) == {"api-key": REDACTED, "content-type": "application/json"}
+
+
+# -- the journal's query: the plain look agrees with the parse -------------------------------
+
+QUERY_PIECES = ["siteCode", "visitorCode", "=", "&", "api_key", "token", "KEY", "%6Bey", "%", "+",
+                "#", "?", "\t", "\n", " ", "\x01", "\xa0", "é", "monkey", "x"]  # fmt: skip
+
+
+def _parsed_redaction(query: str) -> str:
+    """What redact_query gave for every query before its fast path: the parse, always."""
+    return urlsplit(redact_url(f"http://x/?{query}")).query if query else query
+
+
+@given(st.lists(st.sampled_from(QUERY_PIECES) | st.text(max_size=4)).map("".join))
+def test_a_query_redacts_the_same_with_or_without_the_parse(query: str) -> None:
+    """redact_query skips parsing a query that plainly names no secret: whatever the query, it
+    gives what parsing it gives (secret values replaced, every other query unchanged)."""
+    assert redact_query(query) == _parsed_redaction(query)
+
+
+def test_a_secret_query_value_is_still_redacted() -> None:
+    assert redact_query("siteCode=s&api_key=abc") == f"siteCode=s&api_key={quote(REDACTED)}"
+    assert "abc" not in redact_query("siteCode=s&api%5Fkey=abc")
+    assert redact_query("siteCode=s&visitorCode=v") == "siteCode=s&visitorCode=v"

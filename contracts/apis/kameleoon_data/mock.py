@@ -34,6 +34,7 @@ from ...vendor import (
     MockRoom,
     MockRoute,
     Violation,
+    encode_json,
     errors,
     read_body,
 )
@@ -116,7 +117,7 @@ def routes(ctx: MockContext) -> list[MockRoute]:
             listed = _violation_list(errors(found))
             return Answer(400, listed, violations=violations, request_body=raw)
 
-        stored = _store(ctx, http, accepted)
+        stored = await _store(ctx, http, accepted)
         counts = {
             "x-contract-events-stored": str(stored),
             "x-contract-events-duplicate": str(len(accepted) - stored),
@@ -150,18 +151,20 @@ def routes(ctx: MockContext) -> list[MockRoute]:
     ]
 
 
-def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -> int:
-    """Store the accepted events once per (siteCode, nonce); how many were new."""
+async def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -> int:
+    """Store the accepted events once per (siteCode, nonce), committed before the answer leaves
+    (grouped with the other requests of this turn of the event loop); how many were new."""
     site = http.param("siteCode") or ""
     visitor = http.param("visitorCode")
     records = []
     for event in accepted:
-        fields = dict(event.fields)
+        fields = event.fields
+        value = {"siteCode": site, **fields}
         if visitor and "visitorCode" not in fields:
-            fields["visitorCode"] = visitor
+            value["visitorCode"] = visitor
         nonce = str(fields.get("nonce", "")).lower()
-        records.append((f"{site}:{nonce}", {"siteCode": site, **fields}))
-    return ctx.store.insert_unique(ctx.api.name, "event", records)
+        records.append((f"{site}:{nonce}", encode_json(value)))
+    return await ctx.store.insert_unique_grouped(ctx.api.name, "event", records)
 
 
 ROOM = MockRoom(routes=routes, answers=ANSWERS)

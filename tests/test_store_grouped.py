@@ -1,0 +1,207 @@
+"""The store's grouped writes (contracts/store.py, "Group commit"): the writes asked for in one
+turn of the event loop are committed together, each with its own result, before any of their
+requests goes on; a failing write fails alone; and the JSON the store writes is json.dumps'."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contracts.apis.kameleoon_data.codec import write_lines
+from contracts.mock import MockConfig, build_app
+from contracts.store import Store, encode_json
+
+API = "kameleoon-data"
+
+
+def _committed_keys(path: Path) -> set[str]:
+    """Keys of the records another connection sees (committed ones only)."""
+    with sqlite3.connect(path) as db:
+        return {key for (key,) in db.execute("SELECT key FROM records")}
+
+
+def test_the_writes_of_one_turn_share_one_transaction_each_with_its_result(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "store.sqlite3"
+    store = Store(path)
+    seen: list[tuple[bool, set[str]]] = []  # per write: the store sees "a"?, what others see
+
+    def look(db: sqlite3.Connection) -> None:
+        inside = db.execute("SELECT 1 FROM records WHERE key = 'a'").fetchone() is not None
+        seen.append((inside, _committed_keys(path)))
+
+    async def write(keys: list[str]) -> int:
+        stored = await store.insert_unique_grouped(API, "event", [(k, '"v"') for k in keys])
+        await store.write_grouped(look)
+        return stored
+
+    async def one_turn() -> list[int]:
+        results = await asyncio.gather(write(["a", "b"]), write(["b", "c"]), write(["a"]))
+        # Committed when the awaits return: another connection sees every key.
+        assert _committed_keys(path) == {"a", "b", "c"}
+        return results
+
+    try:
+        # Asked in the same turn, in this order: the first asker of a key stores it.
+        assert asyncio.run(one_turn()) == [2, 1, 0]
+    finally:
+        store.close()
+    # The looks of the next turn, one transaction: each sees "a" written by the turn before,
+    # and another connection sees nothing of that transaction before its commit.
+    assert seen == [(True, {"a", "b", "c"})] * 3
+
+
+def test_writes_of_one_turn_are_not_committed_one_by_one(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    store = Store(path)
+    seen: list[set[str]] = []
+
+    def look(db: sqlite3.Connection) -> None:
+        seen.append(_committed_keys(path))
+
+    async def one_turn() -> None:
+        await asyncio.gather(
+            store.insert_unique_grouped(API, "event", [("a", '"v"')]),
+            store.write_grouped(look),
+            store.insert_unique_grouped(API, "event", [("b", '"v"')]),
+            store.write_grouped(look),
+        )
+
+    try:
+        asyncio.run(one_turn())
+    finally:
+        store.close()
+    # In the middle of the turn's transaction, nothing of it is visible outside yet.
+    assert seen == [set(), set()]
+    assert _committed_keys(path) == {"a", "b"}
+
+
+def test_a_failing_write_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    store = Store(path)
+
+    def broken(db: sqlite3.Connection) -> int:
+        db.execute("INSERT INTO records (api, kind, key, value, at) VALUES ('x', 'y', 'z', 'v', 0)")
+        db.execute("INSERT INTO no_such_table VALUES (1)")
+        return 0
+
+    async def one_turn() -> list[Any]:
+        return await asyncio.gather(
+            store.insert_unique_grouped(API, "event", [("before", '"v"')]),
+            store.write_grouped(broken),
+            store.insert_unique_grouped(API, "event", [("after", '"v"')]),
+            return_exceptions=True,
+        )
+
+    try:
+        first, failed, last = asyncio.run(one_turn())
+    finally:
+        store.close()
+    assert (first, last) == (1, 1)
+    assert isinstance(failed, sqlite3.OperationalError)
+    # The failing write's first insert was rolled back with it; the others are committed.
+    assert _committed_keys(path) == {"before", "after"}
+
+
+def test_a_write_whose_request_went_away_is_still_committed(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    store = Store(path)
+
+    async def one_turn() -> int:
+        gone = asyncio.ensure_future(store.insert_unique_grouped(API, "event", [("gone", '"v"')]))
+        stays = asyncio.ensure_future(store.insert_unique_grouped(API, "event", [("stay", '"v"')]))
+        await asyncio.sleep(0)  # both asked
+        gone.cancel()
+        return await stays
+
+    try:
+        assert asyncio.run(one_turn()) == 1
+    finally:
+        store.close()
+    assert _committed_keys(path) == {"gone", "stay"}
+
+
+def test_two_retries_in_one_turn_store_the_events_once(tmp_path: Path) -> None:
+    """Nonces are unique to each event (kameleoon-data-visit-events-openapi.txt:108-110): the
+    same body sent twice at once, its two requests grouped in one commit, is stored once; one
+    answer counts the events stored, the other counts them duplicates."""
+    path = tmp_path / "mock.sqlite3"
+    store = Store(path)
+    app = build_app(MockConfig(apis=(API,), db=str(path)), store)
+    events = [
+        {"nonce": "d2ce4d22083348fb", "eventType": "PAGE", "href": "https://a.example/"},
+        {"nonce": "b0a4253d8acd01c7", "eventType": "PAGE", "href": "https://b.example/"},
+    ]
+    body = write_lines(events).encode()
+
+    async def send() -> dict[bytes, bytes]:
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+            "method": "POST", "scheme": "http", "path": "/visit/events",
+            "raw_path": b"/visit/events", "query_string": b"siteCode=s&visitorCode=v",
+            "root_path": "", "headers": [(b"content-length", str(len(body)).encode())],
+            "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
+        }  # fmt: skip
+        delivered = False
+        headers: dict[bytes, bytes] = {}
+
+        async def receive() -> dict[str, Any]:
+            nonlocal delivered
+            if delivered:
+                await asyncio.sleep(3600)
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                assert message["status"] == 202
+                headers.update(message["headers"])
+
+        await app(scope, receive, send)
+        return headers
+
+    async def both() -> list[dict[bytes, bytes]]:
+        return await asyncio.gather(send(), send())
+
+    try:
+        answers = asyncio.run(both())
+        stored = store.records(API, "event")
+    finally:
+        store.close()
+    counts = sorted(
+        (a[b"x-contract-events-stored"], a[b"x-contract-events-duplicate"]) for a in answers
+    )
+    assert counts == [(b"0", b"2"), (b"2", b"0")]
+    assert sorted(value["nonce"] for _, value in stored) == sorted(e["nonce"] for e in events)
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()  # NaN and the infinities included: json.dumps writes them
+    | st.text(st.characters(codec=None)),  # lone surrogates included
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(JSON_VALUES)
+def test_the_store_writes_the_json_json_dumps_writes(value: Any) -> None:
+    """The store's encoder (the C encoder built once) gives json.dumps' compact text."""
+    assert encode_json(value) == json.dumps(value, separators=(",", ":"))
+
+
+def test_a_value_json_cannot_write_is_refused_as_json_dumps_refuses_it() -> None:
+    with pytest.raises(TypeError):
+        encode_json({"a": object()})
+    assert encode_json({"x": math.inf}) == '{"x":Infinity}'

@@ -3,6 +3,7 @@ process, for a given seed, on the planted-fault servers of tests/broken_servers.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import deque
 from itertools import pairwise
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from contracts.cli import _Plan, _workers
 from contracts.context import PHASES
 from contracts.parallel import next_api, run_parallel, worker_count
 from contracts.registry import get_api
@@ -96,3 +98,18 @@ def test_the_phases_of_an_api_run_in_order_one_at_a_time(
         assert [phase for phase, _ in mine] == list(PHASES)
         for (before, _), (_, at) in pairwise(mine):
             assert ended[(name, before)] <= at
+
+
+def _plan(apis: int, live: bool = False, from_spec: bool = False) -> _Plan:
+    return _Plan([get_api("launchdarkly")] * apis, {}, {}, live, None, False, PHASES, from_spec)
+
+
+def test_check_runs_a_worker_per_core_by_default_but_no_more_than_apis() -> None:
+    cores = os.cpu_count() or 1
+    assert _workers(None, _plan(4), default="auto") == min(cores, 4)
+    assert _workers(None, _plan(1), default="auto") == 1  # an API's phases run in turn
+    assert _workers("3", _plan(2)) == 2
+    # A live vendor keeps one process's rate limit; a spec file is not in the registry.
+    assert _workers(None, _plan(4, live=True), default="auto") == 1
+    assert _workers(None, _plan(1, from_spec=True), default="auto") == 1
+    assert _workers(None, _plan(4)) == 1  # fuzz: one process unless asked

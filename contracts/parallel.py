@@ -20,7 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
 from .api import Api
-from .context import CheckOptions
+from .context import CheckOptions, Driver
 from .registry import get_api
 from .results import Report
 from .runner import Progress, run_checks
@@ -59,7 +59,28 @@ def _unit(api_name: str, options: CheckOptions, db: str | None, deadline: float 
 
         options = dataclasses.replace(options, database=open_database(db))
     wall = (lambda: time.time()) if deadline is not None else time.monotonic
-    return run_checks([get_api(api_name)], options, deadline=deadline, clock=wall)
+    return run_checks([get_api(api_name)], options, deadline=deadline, clock=wall, build=_drivers)
+
+
+_built: dict[str, list[Driver]] = {}  # per worker process: the drivers of the run, per API
+_built_for: list[tuple[object, ...]] = []  # the run they belong to
+
+
+def _drivers(api: Api, options: CheckOptions) -> list[Driver]:
+    """The drivers of an API, built once per worker process and run: a later phase of the API in
+    the same process uses them again, as a single process does, and schemathesis keeps what it
+    worked out about the operation (its strategies) instead of starting over at every phase. A
+    live run builds them anew: its unique names start from the clock."""
+    if options.live:
+        return Driver.build_all(api, options)
+    run = (options.base_url, options.seed, tuple(sorted(options.tokens.items())),
+           tuple(sorted(options.path_parameters.items())))  # fmt: skip
+    if _built_for != [run]:  # another run (a fuzzing round's new seed): start afresh
+        _built.clear()
+        _built_for[:] = [run]
+    if api.name not in _built:
+        _built[api.name] = Driver.build_all(api, options)
+    return _built[api.name]
 
 
 def run_parallel(

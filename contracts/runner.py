@@ -303,11 +303,13 @@ def run_checks(
     report: Report | None = None,
     deadline: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    build: Callable[[Api, CheckOptions], list[Driver]] = Driver.build_all,
 ) -> Report:
     """Run every phase for every API against `options.base_url`.
 
     `report` accumulates rounds (fuzzing); `deadline` (on `clock`) stops before a phase that would
-    start after it.
+    start after it; `build` makes the drivers of an API (a worker process keeps them from one
+    phase to the next, as one process does).
     """
     progress = progress or Progress()
     report = report or Report(options.base_url, options.seed, options.live)
@@ -326,7 +328,7 @@ def run_checks(
     report.rounds += 1
     with independent_draws():
         for api in apis:
-            _run_api(api, options, report, session, progress, deadline, clock)
+            _run_api(api, options, report, session, progress, deadline, clock, build)
     report.duration += time.monotonic() - start
     report.retries += session.retries
     report.waited += session.waited
@@ -341,8 +343,9 @@ def _run_api(
     progress: Progress,
     deadline: float | None,
     clock: Callable[[], float],
+    build: Callable[[Api, CheckOptions], list[Driver]],
 ) -> None:
-    for driver in Driver.build_all(api, options):
+    for driver in build(api, options):
         name = driver.label
         start_coverage(driver, report)
         report.phases_run.setdefault(name, [])

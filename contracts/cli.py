@@ -635,9 +635,10 @@ def _check_options(func: Any) -> Any:
         click.option("--seed", default=0, show_default=True, type=int),
         click.option(
             "--workers",
-            default="1",
-            show_default=True,
-            help="Worker processes (a number, or auto = the machine's cores); same findings.",
+            default=None,
+            help="Worker processes (a number, or auto = the machine's cores), at most one per "
+            "API; same findings. Default: check, auto against a server on this machine (1 with "
+            "--live or --spec); fuzz, 1.",
         ),
         click.option("--spec", "spec_file", type=click.Path(dir_okay=False),
                      help="Check against this OpenAPI file as the whole contract (no API then)."),
@@ -806,7 +807,7 @@ def check(
     params: tuple[str, ...],
     report_dir: str | None,
     seed: int,
-    workers: str,
+    workers: str | None,
     spec_file: str | None,
     max_examples: int,
 ) -> None:
@@ -826,7 +827,7 @@ def check(
         with display.progress if display.live else ExitStack():
             hooks = display.hooks(len(plan.phases))
             options = plan.options(url, max_examples, seed)
-            count = _workers(workers, plan)
+            count = _workers(workers, plan, default="auto")
             if count > 1:
                 from .parallel import run_parallel
 
@@ -852,11 +853,16 @@ def _embedded_mock(
     return url
 
 
-def _workers(text: str, plan: _Plan) -> int:
+def _workers(text: str | None, plan: _Plan, default: str = "1") -> int:
+    """The worker processes of a run: as asked, else the command's default (`auto` is one for a
+    live server, whose rate limit one process keeps, and for a spec file); never more than the
+    APIs, as the phases of one API run one after the other (contracts.parallel)."""
     from .parallel import worker_count
 
+    if text is None:
+        text = "1" if default == "auto" and (plan.live or plan.from_spec) else default
     try:
-        count = worker_count(text)
+        count = min(worker_count(text), max(1, len(plan.apis)))
         if count > 1 and plan.from_spec:
             # Worker processes find APIs by name in the registry; a spec file is not registered.
             raise click.UsageError("--workers with --spec is not supported yet: run one process")
@@ -953,7 +959,7 @@ def fuzz(
     params: tuple[str, ...],
     report_dir: str | None,
     seed: int,
-    workers: str,
+    workers: str | None,
     spec_file: str | None,
     duration: str,
     db: str | None,

@@ -15,10 +15,12 @@ from hypothesis.database import ExampleDatabase
 
 from .api import Api
 from .errors import VendorError
+from .exchange import HttpRequest
 from .rooms import ChecksRoom, RulesRoom, StrategiesRoom
 from .rules import Expectation, expected_by_rules
 from .samples import Sample
 from .specs import Spec
+from .violations import Violation
 
 PHASES = ("examples", "positive", "negative", "valid", "boundary", "invalid", "stateful")
 NEGATIVE_PHASES = frozenset({"negative", "invalid"})  # what a live run leaves out unless asked
@@ -60,6 +62,11 @@ class Driver:
     first_tag: int = 0
     label: str = ""  # the name the run reports under (default: the API's)
     credential_query: dict[str, str] = field(default_factory=dict)  # apiKey `in: query`
+    # The last answer's request as the rules read it, and what they found: the verdict and the
+    # coverage count both read each request sent (contracts.verdicts.read_sent), once is enough.
+    last_read: tuple[Any, HttpRequest, tuple[Violation, ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self.label = self.label or self.api.name

@@ -37,6 +37,21 @@ def lacks_credentials(spec: Spec, request: HttpRequest) -> bool:
     return any(not satisfied(spec, op.definition, request) for op in operations)
 
 
+def read_sent(
+    driver: Driver, response: requests.Response
+) -> tuple[HttpRequest, tuple[Violation, ...]]:
+    """The request of an answer as the rules read it, and the violations they find in it (with no
+    store: what the request alone breaks). Read once per answer: the verdict on a generated
+    request and the coverage count ask for the same answer's."""
+    last = driver.last_read
+    if last is not None and last[0] is response:
+        return last[1], last[2]
+    sent = sent_request(response)
+    found = tuple(driver.rules.check_request(sent, None))
+    driver.last_read = (response, sent, found)
+    return sent, found
+
+
 def contract_verdict(driver: Driver, response: requests.Response) -> tuple[Expectation, str]:
     """What the contract (the spec and the rules beyond it) says of the request sent: accepted,
     refused, and why. schemathesis knows only the spec; the rules know more (a name may not be
@@ -51,10 +66,9 @@ def deciding_violation(
 ) -> tuple[Expectation, str, Violation | None]:
     """`contract_verdict` with the violation that decided it (None: no rule broken, or no
     credentials)."""
-    sent = sent_request(response)
+    sent, found = read_sent(driver, response)
     if lacks_credentials(driver.spec, sent):
         return "refuse", "no credentials, and the operation requires them", None
-    found = driver.rules.check_request(sent, None)
     for violation in found:
         if driver.expectation(Sample(None, violation.rule)) == "refuse":
             return "refuse", str(violation), violation
@@ -95,7 +109,8 @@ def finding_reason(
             return violation.rule, str(violation.doc or ""), f"{verdict}: {why}"
         if "credentials" in why:
             return "spec: security", str(spec.doc(operation.definition)), f"{verdict}: {why}"
-        held = sorted(c for c, at in boundaries.hits(spec, sent_request(response)) if at)
+        sent, _ = read_sent(driver, response)
+        held = sorted(c for c, at in boundaries.hits(spec, sent) if at)
         if verdict == "accept" and held:  # valid at a limit: the limit is what the page states
             constraint = held[0]
             return (f"spec: {constraint.key}", constraint_doc(spec, constraint),

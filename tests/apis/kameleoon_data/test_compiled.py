@@ -33,13 +33,16 @@ Verdict = tuple[list[Violation], list[AcceptedEvent]]
 
 def checked(
     body: bytes, edition_name: str, context: BodyContext, *, whole: bool = True,
-    per_line: bool = True,
+    per_line: bool = True, small_group: int = columns.SMALL_GROUP,
 ) -> Verdict:  # fmt: skip
     """check_body with the whole-body column checks (columns.py) and the per-line compiled
     checkers (compiled.py) each on or off; with both off every event goes through
-    rules.check_event (the implementation before the fast paths)."""
+    rules.check_event (the implementation before the fast paths). `small_group`: the size
+    under which the whole-body path checks a type's events one by one, not as columns (1:
+    always as columns; a huge one: always one by one)."""
     accepted: list[AcceptedEvent] = []
     with ExitStack() as patches:
+        patches.enter_context(patching.patch.object(columns, "SMALL_GROUP", small_group))
         if not whole:
             patches.enter_context(patching.patch.object(columns, "clean_body", lambda *a: False))
         if not per_line:
@@ -56,8 +59,15 @@ def line_by_line(body: bytes, edition_name: str, context: BodyContext) -> Verdic
     return checked(body, edition_name, context, whole=False)
 
 
-def fast(body: bytes, edition_name: str, context: BodyContext) -> Verdict:
-    return checked(body, edition_name, context)
+def fast(
+    body: bytes, edition_name: str, context: BodyContext, small_group: int = columns.SMALL_GROUP
+) -> Verdict:
+    return checked(body, edition_name, context, small_group=small_group)
+
+
+# Where the whole-body path switches from one-by-one to column checks: always columns, the
+# default, never columns.
+SMALL_GROUPS = st.sampled_from([1, columns.SMALL_GROUP, 10**9])
 
 
 def context_of(sample: Sample) -> BodyContext:
@@ -115,14 +125,14 @@ def bodies(draw: st.DrawFn, edition_name: str) -> tuple[bytes, BodyContext]:
 def test_the_fast_path_gives_the_reference_verdicts(edition_name: str, data: st.DataObject) -> None:
     """Property: on generated bodies (valid, breaking one rule, at the limits, edited, repeated),
     check_body gives the same violations, messages and accepted events with and without the
-    compiled checkers."""
+    compiled checkers, and with the whole-body path checking types as columns or one by one."""
     body, context = data.draw(bodies(edition_name))
     context = data.draw(
         st.sampled_from([context, BodyContext(), BodyContext(visitor_in_query=True)])
     )
     expected = reference(body, edition_name, context)
     assert line_by_line(body, edition_name, context) == expected
-    assert fast(body, edition_name, context) == expected
+    assert fast(body, edition_name, context, data.draw(SMALL_GROUPS)) == expected
 
 
 @pytest.mark.parametrize("edition_name", EDITIONS)
@@ -142,12 +152,16 @@ def test_the_column_checks_take_clean_batches(edition_name: str, data: st.DataOb
     expected = line_by_line(body.encode(), edition_name, context)
     # A clean body is taken whole, with the same events; the one exception the generated
     # bodies reach is a NUL (%00), left to the per-event path by design (columns.py).
+    small_group = data.draw(SMALL_GROUPS)
     if not expected[0] and "%00" not in body:
         kept: list[dict[str, str]] = []
-        assert columns.clean_body(body, edition(edition_name), True, context.delayed, kept)
+        with patching.patch.object(columns, "SMALL_GROUP", small_group):
+            assert columns.clean_body(body, edition(edition_name), True, context.delayed, kept)
         assert [AcceptedEvent(f"line {n}", e) for n, e in enumerate(kept, 1)] == expected[1]
     edited_body = data.draw(edited(body)).encode()
-    assert fast(edited_body, edition_name, context) == reference(edited_body, edition_name, context)
+    assert fast(edited_body, edition_name, context, small_group) == reference(
+        edited_body, edition_name, context
+    )
 
 
 def test_the_column_checks_take_the_benchmark_batch() -> None:

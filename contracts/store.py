@@ -64,6 +64,27 @@ def encode_json(value: Any) -> str:
     return _encode(value)
 
 
+# Between the values `encode_json_each` encodes as one list: a noncharacter, which the ASCII-only
+# encoder writes as the six characters \ufdd0 inside quotes.
+_SEPARATOR = "\ufdd0"
+_SEPARATOR_TEXT = ',"\\ufdd0",'
+
+
+def encode_json_each(values: list[Any]) -> list[str]:
+    """`encode_json` of each value, in one call of the C encoder (a batch of events costs half):
+    the values are encoded as one list with a separator string between them, then the text is
+    split at the separators. A value holding the separator string itself is told apart by the
+    count (its own occurrences add to the expected ones): then each is encoded alone."""
+    if len(values) < 2:
+        return [_encode(value) for value in values]
+    items: list[Any] = [_SEPARATOR] * (2 * len(values) - 1)
+    items[::2] = values
+    text = _encode(items)
+    if text.count(_SEPARATOR_TEXT) != len(values) - 1:
+        return [_encode(value) for value in values]
+    return text[1:-1].split(_SEPARATOR_TEXT)
+
+
 def _insert_exchange(db: sqlite3.Connection, row: tuple[Any, ...]) -> int:
     cursor = db.execute(
         "INSERT INTO journal (at, api, method, path, query, request_headers, request_body,"

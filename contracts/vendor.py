@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         read_body,
     )
     from .schemas import field_path, schema_violations, to_violation, validator
-    from .store import Store, encode_json
+    from .store import Store, encode_json, encode_json_each
     from .validation import find_operation, json_body
 
 # Loaded on first use: the server (Starlette), the store and the JSON Schema validators are heavy,
@@ -51,6 +51,7 @@ _LAZY = {
     "validator": "schemas",
     "Store": "store",
     "encode_json": "store",
+    "encode_json_each": "store",
     "find_operation": "validation",
     "json_body": "validation",
 }
@@ -100,6 +101,7 @@ __all__ = [
     "VendorError",
     "Violation",
     "encode_json",
+    "encode_json_each",
     "error_code_is",
     "errors",
     "expected_by_rules",

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from contracts.apis.kameleoon_data.codec import write_lines
 from contracts.mock import MockConfig, build_app
-from contracts.store import Store, encode_json
+from contracts.store import Store, encode_json, encode_json_each
 
 API = "kameleoon-data"
 
@@ -199,6 +199,24 @@ JSON_VALUES = st.recursive(
 def test_the_store_writes_the_json_json_dumps_writes(value: Any) -> None:
     """The store's encoder (the C encoder built once) gives json.dumps' compact text."""
     assert encode_json(value) == json.dumps(value, separators=(",", ":"))
+
+
+# Text made of the separator encode_json_each puts between values, and of what surrounds it.
+SEPARATOR_LIKE = st.sampled_from(["\ufdd0", '"\ufdd0"', ',"\ufdd0",']) | st.text(
+    st.sampled_from(["\ufdd0", ",", '"', "\\", "u", "a"]), max_size=8
+)
+NEAR_SEPARATOR = st.recursive(
+    SEPARATOR_LIKE,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(SEPARATOR_LIKE, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.lists(JSON_VALUES | NEAR_SEPARATOR, max_size=6))
+def test_encoding_values_together_gives_each_ones_text(values: list[Any]) -> None:
+    """Property: encode_json_each (one encoder call for a batch) gives, for every list of values,
+    including values holding its separator, exactly encode_json of each value."""
+    assert encode_json_each(values) == [encode_json(value) for value in values]
 
 
 def test_a_value_json_cannot_write_is_refused_as_json_dumps_refuses_it() -> None:

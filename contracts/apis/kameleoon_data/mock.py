@@ -34,7 +34,7 @@ from ...vendor import (
     MockRoom,
     MockRoute,
     Violation,
-    encode_json,
+    encode_json_each,
     errors,
     read_body,
 )
@@ -156,14 +156,15 @@ async def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEve
     (grouped with the other requests of this turn of the event loop); how many were new."""
     site = http.param("siteCode") or ""
     visitor = http.param("visitorCode")
-    records = []
+    keys, values = [], []
     for event in accepted:
         fields = event.fields
         value = {"siteCode": site, **fields}
         if visitor and "visitorCode" not in fields:
             value["visitorCode"] = visitor
-        nonce = str(fields.get("nonce", "")).lower()
-        records.append((f"{site}:{nonce}", encode_json(value)))
+        values.append(value)
+        keys.append(f"{site}:{str(fields.get('nonce', '')).lower()}")
+    records = list(zip(keys, encode_json_each(values), strict=True))
     return await ctx.store.insert_unique_grouped(ctx.api.name, "event", records)
 
 

@@ -250,7 +250,7 @@ def _decode_event(event: Event) -> None:
         raise _Unclean from None
     decoded = text.split("\0")
     _require(len(decoded) == len(event))
-    event.update(zip(event, decoded))
+    event.update(zip(event, decoded, strict=True))
 
 
 def _check_events(checker: compiled.Checker, events: list[Event]) -> None:

@@ -22,6 +22,7 @@ client, still sending, reads the answer rather than a reset connection.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -102,7 +103,26 @@ def build_app(
 
 def app_from_env() -> Starlette:
     """The app factory uvicorn workers call (`contracts mock --workers N`)."""
-    return build_app(MockConfig.from_json(os.environ[CONFIG_ENV]), apis=_spec_apis_from_env())
+    app = build_app(MockConfig.from_json(os.environ[CONFIG_ENV]), apis=_spec_apis_from_env())
+    settle_collector()
+    return app
+
+
+# The young generation's size before a collection in a server process (CPython's default: 700).
+SERVER_GC_THRESHOLD = (50_000, 20, 100)
+
+
+def settle_collector() -> None:
+    """Tune the cycle collector of a process that is about to serve, and only serves (the
+    `contracts mock` command, its workers): what start-up made (the app, the specs, the bot
+    list's patterns) is frozen out of the collections, and the young generation is collected
+    every 50,000 new containers instead of 700. A request holding 20 events makes a few
+    hundred short-lived dicts, which reference counting frees anyway; at the default every few
+    requests set off a collection (about 4% of a 20-event request's CPU in the mock). Never
+    called in a process that runs anything else (a test suite serving a mock in a thread)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*SERVER_GC_THRESHOLD)
 
 
 def _spec_apis_from_env() -> list[Api] | None:
@@ -457,7 +477,9 @@ def serve(
             access_log=False,  # the journal records every exchange
         )
     else:
-        uvicorn.run(build_app(config, apis=apis), host=host, port=port, access_log=False)
+        app = build_app(config, apis=apis)
+        settle_collector()
+        uvicorn.run(app, host=host, port=port, access_log=False)
 
 
 __all__ = [

@@ -23,6 +23,8 @@ on the file in the same thread (as two apps in one test have).
 from __future__ import annotations
 
 import asyncio
+import functools
+import itertools
 import json
 import sqlite3
 import threading
@@ -112,11 +114,34 @@ def _exchange_row(entry: JournalEntry) -> tuple[Any, ...]:
     )
 
 
-def _insert_unique(db: sqlite3.Connection, rows: list[tuple[str, str, str, str, float]]) -> int:
-    before = db.total_changes
-    db.executemany(
-        "INSERT OR IGNORE INTO records (api, kind, key, value, at) VALUES (?, ?, ?, ?, ?)", rows
+# Records inserted per statement: a few hundred rows of one statement cost a third less than as
+# many executions of a one-row statement (no bind-step-reset round trip from Python per row). The
+# sizes are powers of two so that few statement texts reach the connection's statement cache.
+_ROWS_PER_STATEMENT = (256, 128, 64, 32, 16, 8, 4, 2, 1)
+
+
+@functools.cache
+def _insert_unique_sql(rows: int) -> str:
+    """One INSERT OR IGNORE of `rows` records sharing api (?1), kind (?2) and time (?3)."""
+    values = ", ".join(["(?, ?)"] * rows)
+    return (
+        "INSERT OR IGNORE INTO records (api, kind, key, value, at)"
+        f" SELECT ?1, ?2, column1, column2, ?3 FROM (VALUES {values})"
     )
+
+
+def _insert_unique(
+    db: sqlite3.Connection, api: str, kind: str, at: float, records: list[tuple[str, str]]
+) -> int:
+    """Insert the (key, encoded value) records whose key is not there yet, in order (a key
+    repeated among them is inserted once, the first time); how many were new."""
+    before = db.total_changes
+    start = 0
+    while start < len(records):
+        size = next(size for size in _ROWS_PER_STATEMENT if size <= len(records) - start)
+        chunk = records[start : start + size]
+        db.execute(_insert_unique_sql(size), [api, kind, at, *itertools.chain.from_iterable(chunk)])
+        start += size
     return db.total_changes - before
 
 
@@ -248,10 +273,10 @@ class Store:
 
     def insert_unique(self, api: str, kind: str, items: Iterable[tuple[str, Any]]) -> int:
         """Like insert_new, in one statement: how many were new (not which; faster in bulk)."""
+        records = [(key, _encode(value)) for key, value in items]
         now = time.time()
-        rows = [(api, kind, key, _encode(value), now) for key, value in items]
         with self._transaction() as db:
-            return _insert_unique(db, rows)
+            return _insert_unique(db, api, kind, now, records)
 
     async def insert_unique_grouped(
         self, api: str, kind: str, items: Iterable[tuple[str, str]]
@@ -259,9 +284,9 @@ class Store:
         """`insert_unique` of values already encoded (`encode_json`), committed with the other
         writes of this turn of the loop: how many were new. Two requests of one turn holding
         the same key store it once, the first one asking counting it."""
+        records = list(items)
         now = time.time()
-        rows = [(api, kind, key, value, now) for key, value in items]
-        return await self.write_grouped(lambda db: _insert_unique(db, rows))
+        return await self.write_grouped(lambda db: _insert_unique(db, api, kind, now, records))
 
     # -- group commit -----------------------------------------------------------------------------
 

@@ -8,11 +8,12 @@ import asyncio
 import json
 import math
 import sqlite3
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contracts.apis.kameleoon_data.codec import write_lines
@@ -223,3 +224,27 @@ def test_a_value_json_cannot_write_is_refused_as_json_dumps_refuses_it() -> None
     with pytest.raises(TypeError):
         encode_json({"a": object()})
     assert encode_json({"x": math.inf}) == '{"x":Infinity}'
+
+
+RECORDS = st.lists(st.tuples(st.sampled_from("abcdefgh"), st.integers(0, 9)), max_size=40)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(batches=st.lists(RECORDS | st.builds(lambda n: [(f"k{i}", i) for i in range(n)],
+                                            st.integers(250, 700)), max_size=3))  # fmt: skip
+def test_unique_inserts_keep_the_first_of_each_key_in_order(
+    tmp_path: Path, batches: list[list[tuple[str, int]]]
+) -> None:
+    """Property: insert_unique (several rows per statement, in chunks) stores, of every key, the
+    first record given, in the order given, and counts the new keys; as a dict kept by hand
+    would. Batches of hundreds of records cross the chunk sizes."""
+    store = Store(tmp_path / f"{uuid.uuid4().hex}.sqlite3")
+    model: dict[str, int] = {}
+    for batch in batches:
+        new = {key: value for key, value in reversed(batch) if key not in model}
+        assert store.insert_unique(API, "event", batch) == len(new)
+        model.update((key, value) for key, value in batch if key not in model)
+    assert store.records(API, "event") == list(model.items())
+    store.close()

@@ -37,6 +37,8 @@ from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
+
 from .journal import JournalEntry
 
 T = TypeVar("T")
@@ -64,6 +66,22 @@ def _encode(value: Any) -> str:
 def encode_json(value: Any) -> str:
     """Compact JSON as the store writes it (for rows built before a grouped write)."""
     return _encode(value)
+
+
+def encode_text_records(values: list[dict[str, str]]) -> list[str]:
+    """`encode_json` of each flat dict of text (a line-form event's fields), at orjson's speed.
+    orjson writes the same text as json.dumps wherever its text is ASCII without DEL (json.dumps
+    escapes DEL and everything past ASCII; orjson writes them as they are): any other value is
+    encoded by encode_json. For dicts of text only: orjson writes some numbers differently."""
+    texts = []
+    for value in values:
+        try:
+            data = orjson.dumps(value)
+        except orjson.JSONEncodeError:  # a lone surrogate, which json.dumps escapes
+            texts.append(_encode(value))
+            continue
+        texts.append(data.decode() if data.isascii() and b"\x7f" not in data else _encode(value))
+    return texts
 
 
 # Between the values `encode_json_each` encodes as one list: a noncharacter, which the ASCII-only

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         read_body,
     )
     from .schemas import field_path, schema_violations, to_violation, validator
-    from .store import Store, encode_json, encode_json_each
+    from .store import Store, encode_json, encode_json_each, encode_text_records
     from .validation import find_operation, json_body
 
 # Loaded on first use: the server (Starlette), the store and the JSON Schema validators are heavy,
@@ -52,6 +52,7 @@ _LAZY = {
     "Store": "store",
     "encode_json": "store",
     "encode_json_each": "store",
+    "encode_text_records": "store",
     "find_operation": "validation",
     "json_body": "validation",
 }
@@ -102,6 +103,7 @@ __all__ = [
     "Violation",
     "encode_json",
     "encode_json_each",
+    "encode_text_records",
     "error_code_is",
     "errors",
     "expected_by_rules",

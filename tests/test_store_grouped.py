@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from contracts.apis.kameleoon_data.codec import write_lines
 from contracts.mock import MockConfig, build_app
-from contracts.store import Store, encode_json, encode_json_each
+from contracts.store import Store, encode_json, encode_json_each, encode_text_records
 
 API = "kameleoon-data"
 
@@ -218,6 +218,16 @@ def test_encoding_values_together_gives_each_ones_text(values: list[Any]) -> Non
     """Property: encode_json_each (one encoder call for a batch) gives, for every list of values,
     including values holding its separator, exactly encode_json of each value."""
     assert encode_json_each(values) == [encode_json(value) for value in values]
+
+
+TEXT = st.text(st.characters(codec=None)) | st.text(st.sampled_from('a"\\/\x00\x1f\x7f\u2028é'))
+
+
+@given(st.lists(st.dictionaries(TEXT, TEXT, max_size=5), max_size=5))
+def test_text_records_are_written_as_json_dumps_writes_them(values: list[dict[str, str]]) -> None:
+    """Property: encode_text_records (orjson where its text is json.dumps') gives encode_json's
+    text for every flat dict of text: DEL, non-ASCII and lone surrogates included."""
+    assert encode_text_records(values) == [encode_json(value) for value in values]
 
 
 def test_a_value_json_cannot_write_is_refused_as_json_dumps_refuses_it() -> None:

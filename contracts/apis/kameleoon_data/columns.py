@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
+import orjson
+
 from . import compiled
 from .codec import DOUBLE_FORM, INTEGER_FORM, NONCE_FORM
 from .events import INT_RANGES, Edition, EventSpec, FieldSpec, edition
@@ -289,7 +291,7 @@ def _events(piece: str) -> list[Event]:
     """A slice's lines as dicts of raw text: one JSON array built by three replacements."""
     array = '[{"' + piece.replace("\n", '"},{"').replace("&", '","').replace("=", '":"') + '"}]'
     try:
-        events: list[Event] = json.loads(array)
+        events: list[Event] = orjson.loads(array)  # json.loads' result, in half the time
     except ValueError:  # a pair without '=', a value with '=', a control character
         raise _Unclean from None
     # A repeated name would be one key: every line keeps all its pairs.

@@ -35,6 +35,7 @@ from ...vendor import (
     MockRoute,
     Violation,
     encode_json_each,
+    encode_text_records,
     errors,
     read_body,
 )
@@ -111,13 +112,14 @@ def routes(ctx: MockContext) -> list[MockRoute]:
             return Answer(413, {"message": message}, violations=[*query, *headers, too_large])
 
         accepted: list[AcceptedEvent] = []
-        found = check_body(raw, ed, body_context(http, ed), accepted)
+        context = body_context(http, ed)
+        found = check_body(raw, ed, context, accepted)
         violations: list[Violation] = [*query, *headers, *found]
         if ctx.strict and errors(found):
             listed = _violation_list(errors(found))
             return Answer(400, listed, violations=violations, request_body=raw)
 
-        stored = await _store(ctx, http, accepted)
+        stored = await _store(ctx, http, accepted, context.json_form)
         counts = {
             "x-contract-events-stored": str(stored),
             "x-contract-events-duplicate": str(len(accepted) - stored),
@@ -151,9 +153,12 @@ def routes(ctx: MockContext) -> list[MockRoute]:
     ]
 
 
-async def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent]) -> int:
+async def _store(
+    ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEvent], json_form: bool
+) -> int:
     """Store the accepted events once per (siteCode, nonce), committed before the answer leaves
-    (grouped with the other requests of this turn of the event loop); how many were new."""
+    (grouped with the other requests of this turn of the event loop); how many were new. A
+    line-form event's fields are all text (the codec's), which encode_text_records writes."""
     site = http.param("siteCode") or ""
     visitor = http.param("visitorCode")
     keys, values = [], []
@@ -164,7 +169,8 @@ async def _store(ctx: MockContext, http: HttpRequest, accepted: list[AcceptedEve
             value["visitorCode"] = visitor
         values.append(value)
         keys.append(f"{site}:{str(fields.get('nonce', '')).lower()}")
-    records = list(zip(keys, encode_json_each(values), strict=True))
+    encoded = encode_json_each(values) if json_form else encode_text_records(values)
+    records = list(zip(keys, encoded, strict=True))
     return await ctx.store.insert_unique_grouped(ctx.api.name, "event", records)
 
 

@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...vendor import DocRef, HttpRequest, Rule, RuleBook, RulesRoom, Severity, Violation, short
 from . import columns, compiled
@@ -685,9 +685,9 @@ def _events(
             yield number, "", fields
 
 
-@dataclass(frozen=True)
-class AcceptedEvent:
-    """An event that broke no error rule, as it was sent (text values for the line form)."""
+class AcceptedEvent(NamedTuple):
+    """An event that broke no error rule, as it was sent (text values for the line form). A
+    named tuple: a batch makes one per event, at a third of a frozen dataclass' cost."""
 
     position: str  # "line 3" or "[2]"
     fields: Mapping[str, Any]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from codecs import escape_decode
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -89,6 +90,46 @@ def _field_lines(field: FieldSpec, var: str, env: dict[str, Any]) -> list[str]:
             "for i in typed:",
             f"    if not ({item_ok}): return False",
         ]
+    elif kind == "metadata":  # rules._check_metadata finding nothing, inlined
+        low, high = INT_RANGES["int32"]
+        out += [
+            "try:",
+            f"    typed = loads({var})",
+            "except (ValueError, RecursionError):",
+            "    return False",
+            "if type(typed) is not dict: return False",
+        ]
+        if field.max_entries is not None:
+            out.append(f"if len(typed) > {field.max_entries}: return False")
+        # Ten digits at most: a longer id is no int32 unless zero-padded, which the rules judge.
+        out += [
+            "for k, items in typed.items():",
+            f"    if not (METADATA_KEY(k) and {low} <= int(k) <= {high}): return False",
+            "    if type(items) is not list: return False",
+        ]
+        if field.max_values is not None:
+            out.append(f"    if len(items) > {field.max_values}: return False")
+        out += ["    for item in items:", "        if type(item) is not str: return False"]
+        if field.max_value_length is not None:
+            out.append(f"        if len(item) > {field.max_value_length}: return False")
+    elif kind == "values_count_map":  # rules._check_values_count_map finding nothing, inlined
+        low, high = INT_RANGES["int32"]
+        out += [
+            "try:",
+            f"    typed = loads({var})",
+            "except (ValueError, RecursionError):",
+            "    return False",
+            "if type(typed) is not dict: return False",
+        ]
+        if field.max_entries is not None:
+            out.append(f"if len(typed) > {field.max_entries}: return False")
+        mapping, plain = field.max_value_length_mapping, field.max_value_length
+        out += [
+            f"limit = {mapping!r} if d.get('mappingIdentifier') == 'true' else {plain!r}",
+            "for k, count in typed.items():",
+            f"    if type(count) is not int or not {low} <= count <= {high}: return False",
+            "    if limit is not None and len(k) > limit: return False",
+        ]
     else:  # JSON-valued fields: the codec reads them, the rules' own value check judges them
         out += [
             "try:",
@@ -113,6 +154,7 @@ def _compile(event: EventSpec, edition_name: str) -> Checker:
         "NONCE": NONCE.match,
         "read_text_value": read_text_value,
         "loads": json.loads,
+        "METADATA_KEY": re.compile(r"-?[0-9]{1,10}").fullmatch,
         "check_value": _check_value,
         "ALLOWED": frozenset({*event.fields, "eventType"}),
     }

@@ -59,7 +59,9 @@ def _column(item: str) -> re.Pattern[str]:
 _INTEGERS = _column(INTEGER_FORM)
 _DOUBLES = _column(DOUBLE_FORM)
 _NONCES = _column(NONCE_FORM)
-_KEYS = _column(r"-?[0-9]+")  # metadata ids (rules._check_metadata)
+# Metadata ids (rules.METADATA_KEY) of ten digits at most: int() takes them, and a longer one
+# (zero-padded, or out of range) goes line by line.
+_KEYS = _column(r"-?[0-9]{1,10}")
 _WS = r"[ \t\n\r]*"  # JSON's whitespace
 _INT = r"-?(?:0|[1-9][0-9]*)"  # JSON's integers
 

@@ -445,6 +445,21 @@ def _check_value(field: FieldSpec, value: Any, found: Found, event: Mapping[str,
         _check_values_count_map(name, field, value, found, event)
 
 
+METADATA_KEY = re.compile(r"-?[0-9]+")  # a CONVERSION metadata id, before its range
+
+
+def _is_int32_id(key: str) -> bool:
+    """Whether a metadata key is an int32 id (O:159), zero-padded or not. The zeros are dropped
+    before int() reads the digits: it refuses more than 4,300 of them."""
+    if not METADATA_KEY.fullmatch(key):
+        return False
+    digits = key.lstrip("-").lstrip("0") or "0"
+    if len(digits) > 10:
+        return False
+    low, high = INT_RANGES["int32"]
+    return low <= (-int(digits) if key.startswith("-") else int(digits)) <= high
+
+
 def _check_metadata(name: str, field: FieldSpec, value: dict[str, Any], found: Found) -> None:
     if field.max_entries is not None and len(value) > field.max_entries:
         found.append(
@@ -454,10 +469,9 @@ def _check_metadata(name: str, field: FieldSpec, value: dict[str, Any], found: F
                 f"has {len(value)} ids, more than {field.max_entries}",
             )
         )
-    low, high = INT_RANGES["int32"]
     for key, values in value.items():
         where = f"{field.name}.{key[:20]}"
-        if not (re.fullmatch(r"-?[0-9]+", key) and low <= int(key) <= high):
+        if not _is_int32_id(key):
             found.append(("metadata_keys_int32", where, f"key {short(key)} is not an int32 id"))
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             found.append((f"{name}:type", where, "is not a JSON array of strings"))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from unittest import mock as patching
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -248,6 +249,26 @@ def test_the_mock_judges_a_long_bad_number_without_hanging(server: RunningMock) 
                           "visitorCode": "v"}, content=body, timeout=60)  # fmt: skip
     assert response.status_code == 202
     assert response.headers["x-contract-rules"] == "STATICDATA.browserVersion:type"
+
+
+@pytest.mark.parametrize(
+    "digits",
+    ["1" * 5000, "0" * 5000 + "7", "2147483648", "0002147483647", "-0002147483648"],
+    ids=["5000 digits", "7 after 5000 zeros", "int32 max + 1", "int32 max padded", "min padded"],
+)
+@pytest.mark.parametrize("small_group", [1, 10**9], ids=["columns", "event by event"])
+def test_a_metadata_id_of_many_digits_is_judged_not_raised(digits: str, small_group: int) -> None:
+    """O:159: a metadata key is an int32 id. One of 5,000 digits (past what int() reads) is a
+    metadata_keys_int32 violation, not a ValueError; zero-padding keeps an id in range; the
+    same verdicts whether the batch is checked as columns or event by event."""
+    metadata = quote(json.dumps({digits: ["blue"]}))
+    line = f"nonce=0123456789abcdef&eventType=CONVERSION&goalId=2&metadata={metadata}"
+    context = BodyContext(visitor_in_query=True)
+    body = "\n".join([line] + [line.replace("0123", f"{n:04x}") for n in range(1, 9)]).encode()
+    found, _ = checked(body, "current", context, small_group=small_group)
+    int32 = digits not in ("1" * 5000, "2147483648")
+    assert [v.rule for v in found] == ([] if int32 else ["metadata_keys_int32"] * 9)
+    assert (found, _) == reference(body, "current", context)
 
 
 def test_validate_reports_a_deeply_nested_body(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ name says so (`api-key`, `*-token`) or only its spec's `apiKey` security scheme 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -12,7 +13,7 @@ import requests
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contracts.journal import REDACTED, redact_headers, redact_query, redact_url
+from contracts.journal import REDACTED, redact_body, redact_headers, redact_query, redact_url
 from contracts.registry import load_spec
 from contracts.secrecy import is_secret_header
 from contracts.transport import curl_for
@@ -87,3 +88,23 @@ def test_a_secret_query_value_is_still_redacted() -> None:
     assert redact_query("siteCode=s&api_key=abc") == f"siteCode=s&api_key={quote(REDACTED)}"
     assert "abc" not in redact_query("siteCode=s&api%5Fkey=abc")
     assert redact_query("siteCode=s&visitorCode=v") == "siteCode=s&visitorCode=v"
+
+
+@pytest.mark.parametrize("media_type", ["application/json", "application/merge-patch+json; x=y"])
+def test_a_json_body_keeps_its_secret_fields_out_of_the_journal(media_type: str) -> None:
+    body = json.dumps({"name": "n", "auth": {"apiKey": "k-123", "accessToken": "t-456"}})
+    redacted = json.loads(redact_body(body.encode(), media_type))
+    assert redacted == {"name": "n", "auth": {"apiKey": REDACTED, "accessToken": REDACTED}}
+
+
+def test_a_form_body_keeps_its_secret_fields_out_of_the_journal() -> None:
+    body = b"user=u&password=p-789&note=a+b"
+    redacted = redact_body(body, "application/x-www-form-urlencoded; charset=utf-8")
+    assert b"p-789" not in redacted and b"user=u" in redacted
+
+
+@pytest.mark.parametrize("media_type", ["text/plain", "", "application/octet-stream"])
+def test_bodies_of_other_types_are_journaled_as_sent(media_type: str) -> None:
+    """The line form of the data API (text/plain) is not a form: kept as it came."""
+    body = b"nonce=1&eventType=CUSTOMDATA&token=abc"
+    assert redact_body(body, media_type) is body

@@ -10,6 +10,21 @@ from typing import Any
 from urllib.parse import parse_qs
 
 
+def parse_query(query: str) -> dict[str, list[str]]:
+    """`parse_qs(query, keep_blank_values=True)`, the form every HttpRequest holds. A query with
+    no escape ('%') and no '+' (most: `siteCode=...&visitorCode=...`) is split directly, which
+    parse_qs' own steps would leave as they are, at a fifth of its cost (a mock parses one per
+    request)."""
+    if "%" in query or "+" in query:
+        return parse_qs(query, keep_blank_values=True)
+    parsed: dict[str, list[str]] = {}
+    for pair in query.split("&"):
+        if pair:
+            name, _, value = pair.partition("=")
+            parsed.setdefault(name, []).append(value)
+    return parsed
+
+
 @dataclass(frozen=True)
 class HttpRequest:
     method: str
@@ -28,7 +43,7 @@ class HttpRequest:
         body: bytes | str = b"",
     ) -> HttpRequest:
         if isinstance(query, str):
-            parsed = parse_qs(query, keep_blank_values=True)
+            parsed = parse_query(query)
         else:
             parsed = {k: v if isinstance(v, list) else [str(v)] for k, v in query.items()}
         return cls(

@@ -20,11 +20,10 @@ import os
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qs
 
 from starlette.requests import Request
 
-from .exchange import HttpRequest
+from .exchange import HttpRequest, parse_query
 from .handlers import Answer, MockContext, MockRoute, read_body
 from .rooms import MockRoom
 from .schemas import schema_violations
@@ -81,7 +80,7 @@ def _handler(api: SpecApi, operation: Operation, tokens: list[str]) -> Any:
         sent = HttpRequest(
             request.method,
             raw_path.decode("latin-1").split("?")[0],
-            parse_qs(request.url.query, keep_blank_values=True),
+            parse_query(request.url.query),
             {k.lower(): v for k, v in request.headers.items()},
             body,
         )

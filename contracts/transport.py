@@ -9,12 +9,12 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 from schemathesis.core.failures import Failure
 
-from .exchange import HttpRequest
+from .exchange import HttpRequest, parse_query
 from .journal import redact_url
 from .secrecy import is_secret_header
 
@@ -222,7 +222,7 @@ def sent_request(response: requests.Response) -> HttpRequest:
     return HttpRequest(
         str(request.method),
         url.path,
-        parse_qs(url.query, keep_blank_values=True),
+        parse_query(url.query),
         headers,
         body.encode("utf-8") if isinstance(body, str) else body,  # type: ignore[arg-type]
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .api import Api
 from .errors import ContractsError, SettingError, VendorError
-from .exchange import HttpRequest, HttpResponse
+from .exchange import HttpRequest, HttpResponse, parse_query
 from .rooms import ChecksRoom, CoverageRoom, MockRoom, RulesRoom, StrategiesRoom
 from .rules import Expectation, Rule, RuleBook, expected_by_rules
 from .samples import Sample
@@ -110,6 +110,7 @@ __all__ = [
     "field_path",
     "find_operation",
     "json_body",
+    "parse_query",
     "read_body",
     "schema_violations",
     "short",

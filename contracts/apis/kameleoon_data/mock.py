@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import secrets
 from typing import Any
-from urllib.parse import parse_qs
 
 from starlette.requests import Request
 
@@ -37,6 +36,7 @@ from ...vendor import (
     encode_json_each,
     encode_text_records,
     errors,
+    parse_query,
     read_body,
 )
 from .answers import ANSWERS
@@ -85,7 +85,7 @@ def routes(ctx: MockContext) -> list[MockRoute]:
         http = HttpRequest(
             request.method,
             request.url.path,
-            parse_qs(request.url.query, keep_blank_values=True),
+            parse_query(request.url.query),
             {k.lower(): v for k, v in request.headers.items()},
         )
         query = check_query(http, ed)

@@ -72,16 +72,38 @@ def encode_text_records(values: list[dict[str, str]]) -> list[str]:
     """`encode_json` of each flat dict of text (a line-form event's fields), at orjson's speed.
     orjson writes the same text as json.dumps wherever its text is ASCII without DEL (json.dumps
     escapes DEL and everything past ASCII; orjson writes them as they are): any other value is
-    encoded by encode_json. For dicts of text only: orjson writes some numbers differently."""
-    texts = []
-    for value in values:
+    encoded by encode_json. For dicts of text only: orjson writes some numbers differently.
+
+    A batch is one orjson call, as in encode_json_each: the dicts as one list with a string of
+    one control character between them, which orjson writes escaped; the text is split there.
+    In a flat dict that string can only be a whole name (before a colon) or value (after one),
+    never between two commas; the count check guards a value that is not flat."""
+    if len(values) > 1:
+        items: list[Any] = [_TEXT_SEPARATOR] * (2 * len(values) - 1)
+        items[::2] = values
         try:
-            data = orjson.dumps(value)
+            data = orjson.dumps(items)
         except orjson.JSONEncodeError:  # a lone surrogate, which json.dumps escapes
-            texts.append(_encode(value))
-            continue
-        texts.append(data.decode() if data.isascii() and b"\x7f" not in data else _encode(value))
-    return texts
+            data = b""
+        if data.isascii() and b"\x7f" not in data:
+            parts = data.decode()[1:-1].split(_TEXT_SEPARATOR_TEXT)
+            if len(parts) == len(values):
+                return parts
+    return [_encode_text_record(value) for value in values]
+
+
+# Between the dicts `encode_text_records` encodes as one list: a control character, which orjson
+# writes as the six characters \u001f inside quotes.
+_TEXT_SEPARATOR = "\x1f"
+_TEXT_SEPARATOR_TEXT = ',"\\u001f",'
+
+
+def _encode_text_record(value: dict[str, str]) -> str:
+    try:
+        data = orjson.dumps(value)
+    except orjson.JSONEncodeError:  # a lone surrogate, which json.dumps escapes
+        return _encode(value)
+    return data.decode() if data.isascii() and b"\x7f" not in data else _encode(value)
 
 
 # Between the values `encode_json_each` encodes as one list: a noncharacter, which the ASCII-only
@@ -133,9 +155,21 @@ def _exchange_row(entry: JournalEntry) -> tuple[Any, ...]:
 
 
 # Records inserted per statement: a few hundred rows of one statement cost a third less than as
-# many executions of a one-row statement (no bind-step-reset round trip from Python per row). The
-# sizes are powers of two so that few statement texts reach the connection's statement cache.
-_ROWS_PER_STATEMENT = (256, 128, 64, 32, 16, 8, 4, 2, 1)
+# many executions of a one-row statement (no bind-step-reset round trip from Python per row). A
+# request's records (up to 64) go in one statement of their number; more go in chunks of these
+# sizes, so that few statement texts reach the connection's statement cache.
+_EXACT_ROWS = 64
+_ROWS_PER_STATEMENT = (256, 128, 64)
+
+
+def _statement_sizes(count: int) -> Iterator[int]:
+    """How many records each statement inserts, for `count` records."""
+    while count > _EXACT_ROWS:
+        size = next(size for size in _ROWS_PER_STATEMENT if size <= count)
+        yield size
+        count -= size
+    if count:
+        yield count
 
 
 @functools.cache
@@ -155,8 +189,7 @@ def _insert_unique(
     repeated among them is inserted once, the first time); how many were new."""
     before = db.total_changes
     start = 0
-    while start < len(records):
-        size = next(size for size in _ROWS_PER_STATEMENT if size <= len(records) - start)
+    for size in _statement_sizes(len(records)):
         chunk = records[start : start + size]
         db.execute(_insert_unique_sql(size), [api, kind, at, *itertools.chain.from_iterable(chunk)])
         start += size
@@ -208,7 +241,11 @@ class Store:
         )
         self._pending_lock = threading.Lock()
         self._db = sqlite3.connect(
-            self.path, timeout=30, check_same_thread=False, isolation_level=None
+            self.path,
+            timeout=30,
+            check_same_thread=False,
+            isolation_level=None,
+            cached_statements=256,  # the batch inserts' texts (_statement_sizes) and the rest
         )
         self._db.execute("PRAGMA journal_mode=WAL")
         # A mock's store needs no durability against power loss: never wait for the disk.

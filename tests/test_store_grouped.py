@@ -13,12 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from contracts.apis.kameleoon_data.codec import write_lines
 from contracts.mock import MockConfig, build_app
-from contracts.store import Store, encode_json, encode_json_each, encode_text_records
+from contracts.store import (
+    Store,
+    _statement_sizes,
+    encode_json,
+    encode_json_each,
+    encode_text_records,
+)
 
 API = "kameleoon-data"
 
@@ -223,10 +229,21 @@ def test_encoding_values_together_gives_each_ones_text(values: list[Any]) -> Non
 TEXT = st.text(st.characters(codec=None)) | st.text(st.sampled_from('a"\\/\x00\x1f\x7f\u2028é'))
 
 
-@given(st.lists(st.dictionaries(TEXT, TEXT, max_size=5), max_size=5))
+# Text around where encode_text_records splits a batch: its separator alone or within text, quotes,
+# braces, empty names and values, and empty dicts among the others.
+NEAR_BOUNDARY = st.lists(
+    st.sampled_from(['"},{"', "},{", '"', "{}", "}", ",", "a", "\x1f", ',"\\u001f",']), max_size=4
+).map("".join)
+
+
+@given(
+    st.lists(st.dictionaries(TEXT | NEAR_BOUNDARY, TEXT | NEAR_BOUNDARY, max_size=5), max_size=6)
+)
+@example([{"a": "\x1f"}, {"\x1f": "b"}, {}, {"c": ',"\\u001f",'}])  # its separator, inside
 def test_text_records_are_written_as_json_dumps_writes_them(values: list[dict[str, str]]) -> None:
-    """Property: encode_text_records (orjson where its text is json.dumps') gives encode_json's
-    text for every flat dict of text: DEL, non-ASCII and lone surrogates included."""
+    """Property: encode_text_records (orjson where its text is json.dumps', one call for the
+    batch) gives encode_json's text for every flat dict of text: DEL, non-ASCII, lone
+    surrogates, its separator within the records, empty dicts."""
     assert encode_text_records(values) == [encode_json(value) for value in values]
 
 
@@ -258,3 +275,14 @@ def test_unique_inserts_keep_the_first_of_each_key_in_order(
         model.update((key, value) for key, value in batch if key not in model)
     assert store.records(API, "event") == list(model.items())
     store.close()
+
+
+@given(st.integers(0, 5_000))
+def test_a_batch_is_inserted_by_few_distinct_statements(count: int) -> None:
+    """Property: the statements of a batch insert every record once, each of a size among
+    1..64, 128 and 256 (the texts the connection's statement cache of 256 keeps), with at
+    most one not of a chunk size."""
+    sizes = list(_statement_sizes(count))
+    assert sum(sizes) == count
+    assert all(1 <= size <= 64 or size in (128, 256) for size in sizes)
+    assert len([size for size in sizes if size not in (64, 128, 256)]) <= 1

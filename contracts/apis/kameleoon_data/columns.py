@@ -23,6 +23,7 @@ multiple of the body when nobody keeps the events.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from codecs import escape_decode
@@ -243,9 +244,11 @@ class _EventColumns:
             _require(all(value is not None and int(value) == 0 for value in references))
 
 
-def _decode_event(event: Event) -> None:
-    """The event's %XX escapes decoded in place, as compiled.split_clean_line does."""
-    joined = "\0".join(event.values())
+def _decode_events(events: list[Event]) -> None:
+    """The events' %XX escapes decoded in place, as compiled.split_clean_line does: all their
+    values joined by NUL (the body holds neither NUL nor %00, checked) through one escape_decode,
+    whose fixed cost is then paid once for the slice's few events instead of once each."""
+    joined = "\0".join(itertools.chain.from_iterable(map(dict.values, events)))
     if "%" not in joined:
         return
     try:  # no backslash in the body (checked), so only the escapes written here are read
@@ -253,15 +256,18 @@ def _decode_event(event: Event) -> None:
     except ValueError:  # a '%' without two hex digits, or escapes that are not UTF-8
         raise _Unclean from None
     decoded = text.split("\0")
-    _require(len(decoded) == len(event))
-    event.update(zip(event, decoded, strict=True))
+    _require(len(decoded) == sum(map(len, events)))
+    values = iter(decoded)
+    for event in events:  # zip takes a name first: it stops at the event's last, no value lost
+        event.update(zip(event, values, strict=False))
 
 
-def _check_events(checker: compiled.Checker, events: list[Event]) -> None:
-    """A few events of one type, each through its compiled checker (what the columns check)."""
-    for event in events:
-        _decode_event(event)
-        _require(checker(event))
+def _check_events(few: list[tuple[compiled.Checker, list[Event]]]) -> None:
+    """Events of types with few events in the slice, each through its type's compiled checker
+    (what the columns check), decoded together first."""
+    _decode_events([event for _, group in few for event in group])
+    for checker, group in few:
+        _require(all(map(checker, group)))
 
 
 def _event_columns(event: EventSpec) -> _EventColumns:
@@ -328,13 +334,16 @@ def clean_body(
             groups: dict[str, list[Event]] = {}
             for event in events:
                 groups.setdefault(event.get("eventType", ""), []).append(event)
+            few = []
             for event_type, group in groups.items():
                 if event_type not in columns:  # other spellings go line by line (a warning)
                     return False
                 if len(group) < SMALL_GROUP:
-                    _check_events(checkers[event_type], group)
+                    few.append((checkers[event_type], group))
                 else:
                     columns[event_type].check(group)
+            if few:
+                _check_events(few)
             fresh = [event["nonce"].lower() for event in events]  # required, format checked
             seen = len(nonces)
             nonces.update(fresh)

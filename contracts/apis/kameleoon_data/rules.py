@@ -707,6 +707,20 @@ class AcceptedEvent(NamedTuple):
     fields: Mapping[str, Any]
 
 
+# "line 1", "line 2", ...: the positions of a request's accepted events, made once.
+_LINE_NAMES: list[str] = []
+_NAMED_LINES = 1024  # kept; a longer body's further names are made for it
+
+
+def _line_names(count: int) -> list[str]:
+    """The position of each of `count` lines: "line 1" to "line {count}" (or more)."""
+    if count > len(_LINE_NAMES):
+        if count > _NAMED_LINES:
+            return [f"line {n}" for n in range(1, count + 1)]
+        _LINE_NAMES.extend(f"line {n}" for n in range(len(_LINE_NAMES) + 1, _NAMED_LINES + 1))
+    return _LINE_NAMES
+
+
 def check_body(
     body: bytes,
     ed: Edition,
@@ -755,7 +769,7 @@ def check_body(
         kept: list[dict[str, str]] | None = [] if accepted is not None else None
         if columns.clean_body(text, ed, context.visitor_in_query, context.delayed, kept):
             if accepted is not None and kept is not None:
-                accepted += [AcceptedEvent(f"line {n}", e) for n, e in enumerate(kept, start=1)]
+                accepted += map(AcceptedEvent, _line_names(len(kept)), kept)
             return violations
     nonces: dict[str, str | int] = {}  # where each nonce was first seen: "[2]", or a line number
     count = 0

@@ -174,6 +174,11 @@ def test_the_column_checks_take_the_benchmark_batch() -> None:
     ed = edition("current")
     assert columns.clean_body(text, ed, True, False)
     lines = text.split("\n")
+    for body in (text, "\n".join(lines[:5])):  # past the positions made once, then within them
+        accepted: list[AcceptedEvent] = []
+        assert not check_body(body.encode(), ed, BodyContext(visitor_in_query=True), accepted)
+        count = body.count("\n") + 1
+        assert [event.position for event in accepted] == [f"line {n}" for n in range(1, count + 1)]
     repeated = "\n".join([*lines, lines[7]])
     assert not columns.clean_body(repeated, ed, True, False)
     (violation,) = check_body(repeated.encode(), ed, BodyContext(visitor_in_query=True))

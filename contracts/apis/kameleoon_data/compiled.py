@@ -14,12 +14,13 @@ is too cautious only costs time, one that passes a bad event would be a bug the 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from codecs import escape_decode
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
+
+import orjson
 
 from .codec import DOUBLE, INTEGER, NONCE, read_text_value
 from .events import INT_RANGES, EventSpec, FieldSpec, edition
@@ -153,7 +154,10 @@ def _compile(event: EventSpec, edition_name: str) -> Checker:
         "DOUBLE": DOUBLE.match,
         "NONCE": NONCE.match,
         "read_text_value": read_text_value,
-        "loads": json.loads,
+        # orjson for the inlined JSON fields, five times json.loads' speed: where the two differ
+        # orjson refuses (NaN, Infinity, 1e400, integers past 64 bits, lone surrogates), its
+        # error is a ValueError and the event goes the rules' way, which word the verdict.
+        "loads": orjson.loads,
         "METADATA_KEY": re.compile(r"-?[0-9]{1,10}").fullmatch,
         "check_value": _check_value,
         "ALLOWED": frozenset({*event.fields, "eventType"}),

@@ -276,6 +276,38 @@ def test_a_metadata_id_of_many_digits_is_judged_not_raised(digits: str, small_gr
     assert (found, _) == reference(body, "current", context)
 
 
+# JSON that json.loads reads and orjson (the compiled checkers' reader) refuses, in the three
+# JSON-valued fields the checkers read inline.
+JSON_ORJSON_REFUSES = [
+    ("metadata", '{"3": [NaN]}'),
+    ("metadata", '{"3": ["\\ud800"]}'),
+    ("metadata", '{"3": ["blue"], "4": 1e400}'),
+    ("valuesCountMap", '{"a": 18446744073709551616}'),
+    ("valuesCountMap", '{"\\udc00": 1}'),
+    ("keyPageIndices", "[1, Infinity]"),
+]
+
+
+@pytest.mark.parametrize(("field", "value"), JSON_ORJSON_REFUSES)
+@pytest.mark.parametrize("small_group", [1, 10**9], ids=["columns", "event by event"])
+def test_json_the_fast_reader_refuses_gets_the_reference_verdicts(
+    field: str, value: str, small_group: int
+) -> None:
+    """A JSON value orjson refuses (json.loads reads it) sends its event the rules' way: the
+    verdicts, messages and kept events are those of the path without the fast checks."""
+    event_type, fixed = {
+        "metadata": ("CONVERSION", "goalId=2"),
+        "valuesCountMap": ("CUSTOMDATA", "index=3"),
+        "keyPageIndices": ("PAGE", "href=https%3A%2F%2Fx.com"),
+    }[field]
+    line = f"nonce=0123456789abcdef&eventType={event_type}&{fixed}&{field}={quote(value)}"
+    context = BodyContext(visitor_in_query=True)
+    body = "\n".join([line] + [line.replace("0123", f"{n:04x}") for n in range(1, 9)]).encode()
+    assert checked(body, "current", context, small_group=small_group) == reference(
+        body, "current", context
+    )
+
+
 def test_validate_reports_a_deeply_nested_body(tmp_path: Path) -> None:
     body = tmp_path / "deep.json"
     body.write_text("[" * DEEP + "]" * DEEP)

@@ -1,7 +1,8 @@
 """The mocks' embedded store: one SQLite file shared by every worker process of a mock server.
 
 It holds the journal (every request a mock received and what it answered) and the mocks' state
-(records keyed per API and kind: events by nonce, segments by project/environment/key, ...).
+(records keyed per API and kind: segments by project/environment/key, ...; the data API's events
+by nonce, in batches with random keys, go through `contracts.unique_records`, which says why).
 WAL mode and a busy timeout let several uvicorn workers write to the same file at once.
 
 Durability: what a mock accepted is stored before it answers. Every write is committed before
@@ -23,8 +24,6 @@ on the file in the same thread (as two apps in one test have).
 from __future__ import annotations
 
 import asyncio
-import functools
-import itertools
 import json
 import sqlite3
 import threading
@@ -39,6 +38,7 @@ from typing import Any, TypeVar
 
 import orjson
 
+from . import unique_records
 from .journal import JournalEntry
 
 T = TypeVar("T")
@@ -154,49 +154,8 @@ def _exchange_row(entry: JournalEntry) -> tuple[Any, ...]:
     )
 
 
-# Records inserted per statement: a few hundred rows of one statement cost a third less than as
-# many executions of a one-row statement (no bind-step-reset round trip from Python per row). A
-# request's records (up to 64) go in one statement of their number; more go in chunks of these
-# sizes, so that few statement texts reach the connection's statement cache.
-_EXACT_ROWS = 64
-_ROWS_PER_STATEMENT = (256, 128, 64)
-
-
-def _statement_sizes(count: int) -> Iterator[int]:
-    """How many records each statement inserts, for `count` records."""
-    while count > _EXACT_ROWS:
-        size = next(size for size in _ROWS_PER_STATEMENT if size <= count)
-        yield size
-        count -= size
-    if count:
-        yield count
-
-
-@functools.cache
-def _insert_unique_sql(rows: int) -> str:
-    """One INSERT OR IGNORE of `rows` records sharing api (?1), kind (?2) and time (?3)."""
-    values = ", ".join(["(?, ?)"] * rows)
-    return (
-        "INSERT OR IGNORE INTO records (api, kind, key, value, at)"
-        f" SELECT ?1, ?2, column1, column2, ?3 FROM (VALUES {values})"
-    )
-
-
-def _insert_unique(
-    db: sqlite3.Connection, api: str, kind: str, at: float, records: list[tuple[str, str]]
-) -> int:
-    """Insert the (key, encoded value) records whose key is not there yet, in order (a key
-    repeated among them is inserted once, the first time); how many were new."""
-    before = db.total_changes
-    start = 0
-    for size in _statement_sizes(len(records)):
-        chunk = records[start : start + size]
-        db.execute(_insert_unique_sql(size), [api, kind, at, *itertools.chain.from_iterable(chunk)])
-        start += size
-    return db.total_changes - before
-
-
-SCHEMA = """
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS journal (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at REAL NOT NULL,
@@ -226,6 +185,8 @@ CREATE TABLE IF NOT EXISTS counters (
     value INTEGER NOT NULL
 );
 """
+    + unique_records.SCHEMA
+)
 
 
 class Store:
@@ -251,6 +212,7 @@ class Store:
         # A mock's store needs no durability against power loss: never wait for the disk.
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.executescript(SCHEMA)
+        self._unique = unique_records.UniqueKeys()
 
     def close(self) -> None:
         with self._lock:
@@ -262,10 +224,12 @@ class Store:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._unique.forget()  # it may know keys this transaction does not keep
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
 
     # -- journal --------------------------------------------------------------------------------
 
@@ -327,11 +291,14 @@ class Store:
         return inserted
 
     def insert_unique(self, api: str, kind: str, items: Iterable[tuple[str, Any]]) -> int:
-        """Like insert_new, in one statement: how many were new (not which; faster in bulk)."""
+        """Like insert_new for many records with random keys: how many were new (not which).
+        They are kept apart (`contracts.unique_records` says why): a kind is written either
+        this way or by insert_new and put, which do not see these records' keys; records,
+        count and get read both."""
         records = [(key, _encode(value)) for key, value in items]
         now = time.time()
         with self._transaction() as db:
-            return _insert_unique(db, api, kind, now, records)
+            return self._unique.insert(db, api, kind, now, records)
 
     async def insert_unique_grouped(
         self, api: str, kind: str, items: Iterable[tuple[str, str]]
@@ -341,7 +308,7 @@ class Store:
         the same key store it once, the first one asking counting it."""
         records = list(items)
         now = time.time()
-        return await self.write_grouped(lambda db: _insert_unique(db, api, kind, now, records))
+        return await self.write_grouped(lambda db: self._unique.insert(db, api, kind, now, records))
 
     # -- group commit -----------------------------------------------------------------------------
 
@@ -386,9 +353,14 @@ class Store:
             )
 
     def get(self, api: str, kind: str, key: str) -> Any | None:
+        """A record's value, or None. (A record of insert_unique is found by reading its kind's
+        records in order: nothing on the hot path asks for one.)"""
         with self._lock:
             row = self._db.execute(
-                "SELECT value FROM records WHERE api = ? AND kind = ? AND key = ?", (api, kind, key)
+                "SELECT value FROM records WHERE api = ?1 AND kind = ?2 AND key = ?3"
+                " UNION ALL SELECT * FROM (SELECT value FROM unique_records"
+                " WHERE api = ?1 AND kind = ?2 AND key = ?3 ORDER BY id LIMIT 1)",
+                (api, kind, key),
             ).fetchone()
         return json.loads(row[0]) if row else None
 
@@ -396,7 +368,12 @@ class Store:
         """(key, value) of every record of a kind, oldest first."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT key, value FROM records WHERE api = ? AND kind = ? ORDER BY at, rowid",
+                "SELECT key, value FROM ("
+                " SELECT key, value, at, 0 AS part, rowid AS n FROM records"
+                " WHERE api = ?1 AND kind = ?2"
+                " UNION ALL SELECT key, value, at, 1, id FROM unique_records"
+                " WHERE api = ?1 AND kind = ?2"
+                ") ORDER BY at, part, n",
                 (api, kind),
             ).fetchall()
         return [(key, json.loads(value)) for key, value in rows]
@@ -404,7 +381,9 @@ class Store:
     def count(self, api: str, kind: str) -> int:
         with self._lock:
             row = self._db.execute(
-                "SELECT COUNT(*) FROM records WHERE api = ? AND kind = ?", (api, kind)
+                "SELECT (SELECT COUNT(*) FROM records WHERE api = ?1 AND kind = ?2)"
+                " + (SELECT COUNT(*) FROM unique_records WHERE api = ?1 AND kind = ?2)",
+                (api, kind),
             ).fetchone()
         return int(row[0])
 
@@ -424,11 +403,14 @@ class Store:
             if api:
                 db.execute("DELETE FROM journal WHERE api = ?", (api,))
                 db.execute("DELETE FROM records WHERE api = ?", (api,))
+                db.execute("DELETE FROM unique_records WHERE api = ?", (api,))
                 db.execute("DELETE FROM counters WHERE name LIKE ?", (f"{api}:%",))
             else:
                 db.execute("DELETE FROM journal")
                 db.execute("DELETE FROM records")
+                db.execute("DELETE FROM unique_records")
                 db.execute("DELETE FROM counters")
+            unique_records.new_token(db)  # every handle reads the keys left afresh
 
 
 @dataclass(slots=True)

@@ -41,7 +41,7 @@ def _stored_nonces(path: Path) -> set[str]:
     would: it sees committed transactions only)."""
     with sqlite3.connect(path) as db:
         rows = db.execute(
-            "SELECT key FROM records WHERE api = ? AND kind = 'event'", (API,)
+            "SELECT key FROM unique_records WHERE api = ? AND kind = 'event'", (API,)
         ).fetchall()
     return {key.split(":", 1)[1] for (key,) in rows}
 

@@ -18,13 +18,8 @@ from hypothesis import strategies as st
 
 from contracts.apis.kameleoon_data.codec import write_lines
 from contracts.mock import MockConfig, build_app
-from contracts.store import (
-    Store,
-    _statement_sizes,
-    encode_json,
-    encode_json_each,
-    encode_text_records,
-)
+from contracts.store import Store, encode_json, encode_json_each, encode_text_records
+from contracts.unique_records import statement_sizes
 
 API = "kameleoon-data"
 
@@ -32,7 +27,7 @@ API = "kameleoon-data"
 def _committed_keys(path: Path) -> set[str]:
     """Keys of the records another connection sees (committed ones only)."""
     with sqlite3.connect(path) as db:
-        return {key for (key,) in db.execute("SELECT key FROM records")}
+        return {key for (key,) in db.execute("SELECT key FROM unique_records")}
 
 
 def test_the_writes_of_one_turn_share_one_transaction_each_with_its_result(
@@ -43,7 +38,7 @@ def test_the_writes_of_one_turn_share_one_transaction_each_with_its_result(
     seen: list[tuple[bool, set[str]]] = []  # per write: the store sees "a"?, what others see
 
     def look(db: sqlite3.Connection) -> None:
-        inside = db.execute("SELECT 1 FROM records WHERE key = 'a'").fetchone() is not None
+        inside = db.execute("SELECT 1 FROM unique_records WHERE key = 'a'").fetchone() is not None
         seen.append((inside, _committed_keys(path)))
 
     async def write(keys: list[str]) -> int:
@@ -277,12 +272,79 @@ def test_unique_inserts_keep_the_first_of_each_key_in_order(
     store.close()
 
 
+APIS = [API, "other"]
+STEPS = st.lists(
+    st.tuples(st.sampled_from(["first", "second"]), st.sampled_from(APIS),
+              RECORDS | st.sampled_from(["reset", "reset all"])),
+    max_size=12,
+)  # fmt: skip
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=STEPS)
+def test_two_handles_on_one_file_store_each_key_once(
+    tmp_path: Path, steps: list[tuple[str, str, list[tuple[str, int]] | str]]
+) -> None:
+    """Property: two handles on one store file (two workers of a mock) inserting, and resetting
+    one API or all, in any order, store each key of an API once (the first record given) and
+    count the new ones, as one dict per API kept by hand would; both read the same records."""
+    path = tmp_path / f"{uuid.uuid4().hex}.sqlite3"
+    handles = {"first": Store(path), "second": Store(path)}
+    model: dict[str, dict[str, int]] = {api: {} for api in APIS}
+    for handle, api, step in steps:
+        store = handles[handle]
+        if step == "reset":
+            store.reset(api)
+            model[api] = {}
+        elif step == "reset all":
+            store.reset()
+            model = {api: {} for api in APIS}
+        else:
+            assert not isinstance(step, str)
+            stored = model[api]
+            new = {key for key, _ in step if key not in stored}
+            assert store.insert_unique(api, "event", step) == len(new)
+            stored.update((key, value) for key, value in step if key not in stored)
+    for api in APIS:
+        for store in handles.values():
+            assert store.records(api, "event") == list(model[api].items())
+            assert store.count(api, "event") == len(model[api])
+    for store in handles.values():
+        store.close()
+
+
+def test_a_write_rolled_back_leaves_no_key_behind(tmp_path: Path) -> None:
+    """A batch whose insert fails (a key SQLite cannot bind) stores nothing, and its keys are
+    not taken for stored: the same keys sent again are new."""
+    store = Store(tmp_path / "store.sqlite3")
+    with pytest.raises(sqlite3.Error):
+        store.insert_unique(API, "event", [("a", 1), (object(), 2)])  # type: ignore[list-item]
+    assert store.insert_unique(API, "event", [("a", 1)]) == 1
+    assert store.records(API, "event") == [("a", 1)]
+    store.close()
+
+
+def test_records_of_both_kinds_of_write_are_read_together(tmp_path: Path) -> None:
+    """A kind written by put and by insert_unique: records, count and get read both."""
+    store = Store(tmp_path / "store.sqlite3")
+    store.put(API, "event", "by-put", {"n": 1})
+    store.insert_unique(API, "event", [("unique", {"n": 2})])
+    assert store.records(API, "event") == [("by-put", {"n": 1}), ("unique", {"n": 2})]
+    assert store.count(API, "event") == 2
+    assert store.get(API, "event", "unique") == {"n": 2}
+    assert store.get(API, "event", "by-put") == {"n": 1}
+    assert store.get(API, "event", "neither") is None
+    store.close()
+
+
 @given(st.integers(0, 5_000))
 def test_a_batch_is_inserted_by_few_distinct_statements(count: int) -> None:
     """Property: the statements of a batch insert every record once, each of a size among
     1..64, 128 and 256 (the texts the connection's statement cache of 256 keeps), with at
     most one not of a chunk size."""
-    sizes = list(_statement_sizes(count))
+    sizes = list(statement_sizes(count))
     assert sum(sizes) == count
     assert all(1 <= size <= 64 or size in (128, 256) for size in sizes)
     assert len([size for size in sizes if size not in (64, 128, 256)]) <= 1

@@ -193,7 +193,7 @@ def _free_port() -> int:
 
 def test_workers_share_one_store(tmp_path: Path) -> None:
     """`contracts mock --workers 2`: the same events sent to both workers at once are stored
-    once (the store is one SQLite file)."""
+    once (the store is one SQLite file), and counted as stored by one request each."""
     port = _free_port()
     db = tmp_path / "mock.sqlite3"
     server = subprocess.Popen(
@@ -215,11 +215,14 @@ def test_workers_share_one_store(tmp_path: Path) -> None:
             f"nonce={i:016x}&eventType=PAGE&href=h{i}" for i in range(50)
         )  # fmt: skip
 
-        def send(_: int) -> int:
-            return httpx.post(f"{url}/visit/events", params=QUERY, content=body).status_code
+        def send(_: int) -> tuple[int, int]:
+            response = httpx.post(f"{url}/visit/events", params=QUERY, content=body)
+            return response.status_code, int(response.headers["x-contract-events-stored"])
 
         with ThreadPoolExecutor(8) as pool:
-            assert set(pool.map(send, range(16))) == {202}
+            answers = list(pool.map(send, range(16)))
+        assert {status for status, _ in answers} == {202}
+        assert sum(stored for _, stored in answers) == 50  # the workers agree on who stored each
         events = httpx.get(f"{url}/_contracts/records/kameleoon-data/event").json()
         assert len(events) == 50
         assert len(httpx.get(f"{url}/_contracts/journal").json()) == 16

@@ -202,11 +202,7 @@ class Store:
         )
         self._pending_lock = threading.Lock()
         self._db = sqlite3.connect(
-            self.path,
-            timeout=30,
-            check_same_thread=False,
-            isolation_level=None,
-            cached_statements=256,  # the batch inserts' texts (_statement_sizes) and the rest
+            self.path, timeout=30, check_same_thread=False, isolation_level=None
         )
         self._db.execute("PRAGMA journal_mode=WAL")
         # A mock's store needs no durability against power loss: never wait for the disk.
@@ -357,35 +353,32 @@ class Store:
         records in order: nothing on the hot path asks for one.)"""
         with self._lock:
             row = self._db.execute(
-                "SELECT value FROM records WHERE api = ?1 AND kind = ?2 AND key = ?3"
-                " UNION ALL SELECT * FROM (SELECT value FROM unique_records"
-                " WHERE api = ?1 AND kind = ?2 AND key = ?3 ORDER BY id LIMIT 1)",
-                (api, kind, key),
+                "SELECT value FROM records WHERE api = ? AND kind = ? AND key = ?", (api, kind, key)
             ).fetchone()
-        return json.loads(row[0]) if row else None
+            if row:
+                return json.loads(row[0])
+            found = unique_records.records(self._db, api, kind)
+            return next((value for _, _, each, value in found if each == key), None)
 
     def records(self, api: str, kind: str) -> list[tuple[str, Any]]:
         """(key, value) of every record of a kind, oldest first."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT key, value FROM ("
-                " SELECT key, value, at, 0 AS part, rowid AS n FROM records"
-                " WHERE api = ?1 AND kind = ?2"
-                " UNION ALL SELECT key, value, at, 1, id FROM unique_records"
-                " WHERE api = ?1 AND kind = ?2"
-                ") ORDER BY at, part, n",
+                "SELECT at, rowid, key, value FROM records WHERE api = ? AND kind = ?",
                 (api, kind),
             ).fetchall()
-        return [(key, json.loads(value)) for key, value in rows]
+            kept = [(at, 0, n, key, json.loads(value)) for at, n, key, value in rows]
+            found = unique_records.records(self._db, api, kind)
+            kept += [(at, 1, n, key, value) for at, n, key, value in found]
+        kept.sort(key=lambda record: record[:3])  # stable: a batch keeps its order
+        return [(key, value) for _, _, _, key, value in kept]
 
     def count(self, api: str, kind: str) -> int:
         with self._lock:
             row = self._db.execute(
-                "SELECT (SELECT COUNT(*) FROM records WHERE api = ?1 AND kind = ?2)"
-                " + (SELECT COUNT(*) FROM unique_records WHERE api = ?1 AND kind = ?2)",
-                (api, kind),
+                "SELECT COUNT(*) FROM records WHERE api = ? AND kind = ?", (api, kind)
             ).fetchone()
-        return int(row[0])
+            return int(row[0]) + unique_records.count(self._db, api, kind)
 
     def next_id(self, api: str, name: str, start: int = 1) -> int:
         """A counter shared by all workers: start, start + 1, ..."""

@@ -5,6 +5,7 @@ event whose 202 a client got is in the store file, whatever happens to the mock 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -41,9 +42,9 @@ def _stored_nonces(path: Path) -> set[str]:
     would: it sees committed transactions only)."""
     with sqlite3.connect(path) as db:
         rows = db.execute(
-            "SELECT key FROM unique_records WHERE api = ? AND kind = 'event'", (API,)
+            "SELECT record_keys FROM unique_records WHERE api = ? AND kind = 'event'", (API,)
         ).fetchall()
-    return {key.split(":", 1)[1] for (key,) in rows}
+    return {key.split(":", 1)[1] for (keys,) in rows for key in json.loads(keys)}
 
 
 def _journaled(path: Path, nonce: str | None = None) -> int:

@@ -9,9 +9,10 @@ connections sending bodies of mixed events with fresh nonces. Target: at least h
 for typical bodies.
 
 The nonces are fresh in every request. In the first three cases they count up (as the issue's
-first figures were measured); the last case sends what an SDK sends, 16 random hex digits, which
-land all over the store's key index: each request then dirties about one index page per event,
-and the cost grows with the number of events stored (a few seconds of load store ~100,000).
+first figures were measured); the last case sends what an SDK sends, 16 random hex digits. Keys
+like those, kept in a unique index, cost about an index page each per commit, more as the store
+grows (a few seconds of load store ~100,000 events): this case is what keeps the store honest
+about them (`contracts/unique_records.py`).
 
 Requests per second on a shared machine move with whatever else runs; the server's own CPU time
 per request (read from /proc, Linux) moves much less, so it is printed too, with its ratio

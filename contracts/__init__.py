@@ -5,11 +5,11 @@ The mock (`contracts.mock`), the checks (`contracts.runner`) and the commands (`
 imported from their modules: they bring the server and schemathesis with them.
 """
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 # Bound now, not on first use: `errors` is also the name of the submodule `contracts.errors`,
 # which the import system would bind here first whenever anything imports it.
+from .lazy_names import lazy_attribute
 from .violations import Severity, Violation, errors
 
 if TYPE_CHECKING:
@@ -44,12 +44,7 @@ _WHERE = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+    return lazy_attribute(__name__, _WHERE, globals(), name)
 
 
 def __dir__() -> list[str]:

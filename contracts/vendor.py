@@ -8,12 +8,12 @@ vendor never pulls them in and they can load vendors without a cycle.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from .api import Api
 from .errors import ContractsError, SettingError, VendorError
 from .exchange import HttpRequest, HttpResponse, parse_query
+from .lazy_names import lazy_attribute
 from .rooms import ChecksRoom, CoverageRoom, MockRoom, RulesRoom, StrategiesRoom
 from .rules import Expectation, Rule, RuleBook, expected_by_rules
 from .samples import Sample
@@ -59,12 +59,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __package__), name)
-    globals()[name] = value
-    return value
+    return lazy_attribute(__name__, _LAZY, globals(), name)
 
 
 # The names every vendor gives the rules they share (one naming scheme across folders).

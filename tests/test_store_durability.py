@@ -23,7 +23,7 @@ from contracts.apis.kameleoon_data.codec import write_lines
 from contracts.mock import MockConfig, build_app
 from contracts.secrecy import maybe_secret
 from contracts.store import Store
-from tests.served import free_port, wait_until_serving
+from tests.served import free_port, post_in_process, wait_until_serving
 
 API = "kameleoon-data"
 QUERY = "siteCode=site&visitorCode=visitor"  # kameleoon-data-visit-events-openapi.txt: the query
@@ -66,29 +66,13 @@ def test_events_are_committed_before_the_202_is_sent(tmp_path: Path) -> None:
 
     async def one(request: int) -> None:
         body = write_lines(_events(request, 3)).encode()
-        scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-            "method": "POST", "scheme": "http", "path": "/visit/events",
-            "raw_path": b"/visit/events", "query_string": QUERY.encode(), "root_path": "",
-            "headers": [(b"content-length", str(len(body)).encode()),
-                        (b"user-agent", b"durability-test")],
-            "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
-        }  # fmt: skip
-        delivered = False
+        user_agent = [(b"user-agent", b"durability-test")]
 
-        async def receive() -> dict[str, Any]:
-            nonlocal delivered
-            if delivered:
-                await asyncio.sleep(3600)
-            delivered = True
-            return {"type": "http.request", "body": body, "more_body": False}
+        def at_answer(start: dict[str, Any]) -> None:
+            journaled = _journaled(path, _events(request, 3)[0]["nonce"]) == 1
+            seen_at_answer.append((start["status"], _stored_nonces(path), journaled, request))
 
-        async def send(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                journaled = _journaled(path, _events(request, 3)[0]["nonce"]) == 1
-                seen_at_answer.append((message["status"], _stored_nonces(path), journaled, request))
-
-        await app(scope, receive, send)
+        await post_in_process(app, "/visit/events", QUERY.encode(), body, user_agent, at_answer)
 
     async def all_at_once() -> None:
         await asyncio.gather(*(one(n) for n in range(20)))

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from contracts.apis.kameleoon_data.codec import write_lines
 from contracts.mock import MockConfig, build_app
 from contracts.store import Store, encode_json, encode_json_each, encode_text_records
+from tests.served import post_in_process
 
 API = "kameleoon-data"
 
@@ -152,29 +153,9 @@ def test_two_retries_in_one_turn_store_the_events_once(tmp_path: Path) -> None:
     body = write_lines(events).encode()
 
     async def send() -> dict[bytes, bytes]:
-        scope = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-            "method": "POST", "scheme": "http", "path": "/visit/events",
-            "raw_path": b"/visit/events", "query_string": b"siteCode=s&visitorCode=v",
-            "root_path": "", "headers": [(b"content-length", str(len(body)).encode())],
-            "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
-        }  # fmt: skip
-        delivered = False
-        headers: dict[bytes, bytes] = {}
-
-        async def receive() -> dict[str, Any]:
-            nonlocal delivered
-            if delivered:
-                await asyncio.sleep(3600)
-            delivered = True
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        async def send(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                assert message["status"] == 202
-                headers.update(message["headers"])
-
-        await app(scope, receive, send)
+        query = b"siteCode=s&visitorCode=v"
+        status, headers = await post_in_process(app, "/visit/events", query, body)
+        assert status == 202
         return headers
 
     async def both() -> list[dict[bytes, bytes]]:

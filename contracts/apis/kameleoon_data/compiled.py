@@ -55,6 +55,18 @@ def split_clean_line(line: str) -> dict[str, str] | None:
     return fields
 
 
+def _loaded(var: str, kind: type) -> list[str]:
+    """Lines of Python (indented by 4) setting `typed` to `var` read as JSON, failing unless it
+    is exactly a `kind`."""
+    return [
+        "try:",
+        f"    typed = loads({var})",
+        "except (ValueError, RecursionError):",
+        "    return False",
+        f"if type(typed) is not {kind.__name__}: return False",
+    ]
+
+
 def _field_lines(field: FieldSpec, var: str, env: dict[str, Any]) -> list[str]:
     """Lines of Python (indented by 4) failing when `var`, a present text value, breaks a rule."""
     key = f"F_{len(env)}"
@@ -82,24 +94,10 @@ def _field_lines(field: FieldSpec, var: str, env: dict[str, Any]) -> list[str]:
         item_ok = f"type(i) is int and {low} <= i <= {high}"
         if field.nullable_items:
             item_ok = f"i is None or ({item_ok})"
-        out += [
-            "try:",
-            f"    typed = loads({var})",
-            "except (ValueError, RecursionError):",
-            "    return False",
-            "if type(typed) is not list: return False",
-            "for i in typed:",
-            f"    if not ({item_ok}): return False",
-        ]
+        out += [*_loaded(var, list), "for i in typed:", f"    if not ({item_ok}): return False"]
     elif kind == "metadata":  # rules._check_metadata finding nothing, inlined
         low, high = INT_RANGES["int32"]
-        out += [
-            "try:",
-            f"    typed = loads({var})",
-            "except (ValueError, RecursionError):",
-            "    return False",
-            "if type(typed) is not dict: return False",
-        ]
+        out += _loaded(var, dict)
         if field.max_entries is not None:
             out.append(f"if len(typed) > {field.max_entries}: return False")
         # Ten digits at most: a longer id is no int32 unless zero-padded, which the rules judge.
@@ -115,13 +113,7 @@ def _field_lines(field: FieldSpec, var: str, env: dict[str, Any]) -> list[str]:
             out.append(f"        if len(item) > {field.max_value_length}: return False")
     elif kind == "values_count_map":  # rules._check_values_count_map finding nothing, inlined
         low, high = INT_RANGES["int32"]
-        out += [
-            "try:",
-            f"    typed = loads({var})",
-            "except (ValueError, RecursionError):",
-            "    return False",
-            "if type(typed) is not dict: return False",
-        ]
+        out += _loaded(var, dict)
         if field.max_entries is not None:
             out.append(f"if len(typed) > {field.max_entries}: return False")
         mapping, plain = field.max_value_length_mapping, field.max_value_length
